@@ -1,0 +1,48 @@
+package io.nolambda.pipelines.parking;
+
+import io.nolambda.io.cassandra.ServingTable;
+import io.nolambda.pipelines.sources.ReadEvents;
+import io.nolambda.pipelines.sources.WriteServingOutputs;
+import io.nolambda.transforms.parking.MeasureParkingOccupancy;
+import io.nolambda.transforms.parking.OccupancyRow;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.joda.time.Duration;
+
+/**
+ * Parking occupancy: parking events from the source the options name, time-weighted occupancy per
+ * zone and window, upserted into the {@code occupancy} serving table keyed by zone, newest window
+ * first. One code path for live and reprocessing runs.
+ */
+public final class ParkingPipeline {
+  public static final ServingTable TABLE = ServingTable.of("occupancy",
+      WriteServingOutputs.schemaOf(OccupancyRow.class), List.of("zone_id"), List.of("window_start")).withNewestFirst();
+
+  public static final List<String> KINDS = List.of("ParkingEvent");
+
+  private ParkingPipeline() {}
+
+  /** A zone's state at T is its last event before T, unless older than the staleness horizon. */
+  public static Duration lookBack(ParkingOptions options) {
+    return Duration.standardSeconds(options.getStaleAfterSeconds());
+  }
+
+  public static Pipeline create(ParkingOptions options) {
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionTuple occupancy = pipeline
+        .apply("Read parking events", ReadEvents.of(options, KINDS).withLookBack(lookBack(options)))
+        .apply("Measure occupancy", MeasureParkingOccupancy.create()
+            .withWindow(Duration.standardSeconds(options.getOccupancyWindowSeconds()))
+            .withStaleAfter(Duration.standardSeconds(options.getStaleAfterSeconds())));
+    WriteServingOutputs.write(occupancy, MeasureParkingOccupancy.OCCUPANCY, MeasureParkingOccupancy.INVALID, TABLE,
+        "parking", options);
+    return pipeline;
+  }
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(ParkingOptions.class);
+    create(PipelineOptionsFactory.fromArgs(args).withValidation().as(ParkingOptions.class)).run().waitUntilFinish();
+  }
+}

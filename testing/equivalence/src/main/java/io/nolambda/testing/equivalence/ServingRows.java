@@ -1,0 +1,68 @@
+package io.nolambda.testing.equivalence;
+
+import com.datastax.driver.core.ColumnDefinitions;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A serving table's rows as plain maps (column name to value), read with the driver. */
+final class ServingRows {
+  private ServingRows() {}
+
+  /** The rows of {@code keyspace.table} whose window_start (if the table has one) is before {@code cutoff}. */
+  static List<Map<String, Object>> read(Session session, String keyspace, String table, long cutoff) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Row row : session.execute("SELECT * FROM " + keyspace + "." + table)) {
+      Map<String, Object> values = new TreeMap<>();
+      for (ColumnDefinitions.Definition column : row.getColumnDefinitions()) {
+        values.put(column.getName(), row.getObject(column.getName()));
+      }
+      if (!(values.get("window_start") instanceof Long start) || start < cutoff) {
+        rows.add(values);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * What differs between two sets of rows: rows are matched by their non-double columns (the
+   * key and the counts); doubles must agree to {@code relative} (relative to the larger magnitude).
+   */
+  static List<String> differences(List<Map<String, Object>> expected, List<Map<String, Object>> actual, double relative) {
+    Map<String, Map<String, Object>> byKey = index(actual);
+    List<String> diffs = new ArrayList<>();
+    Map<String, Map<String, Object>> expectedByKey = index(expected);
+    for (Map.Entry<String, Map<String, Object>> e : expectedByKey.entrySet()) {
+      Map<String, Object> other = byKey.remove(e.getKey());
+      if (other == null) {
+        diffs.add("missing " + e.getValue());
+        continue;
+      }
+      for (Map.Entry<String, Object> column : e.getValue().entrySet()) {
+        if (column.getValue() instanceof Double a && other.get(column.getKey()) instanceof Double b
+            && Math.abs(a - b) > relative * Math.max(Math.abs(a), Math.abs(b))) {
+          diffs.add(column.getKey() + " " + a + " vs " + b + " in " + e.getValue());
+        }
+      }
+    }
+    byKey.values().forEach(extra -> diffs.add("unexpected " + extra));
+    return diffs;
+  }
+
+  private static Map<String, Map<String, Object>> index(List<Map<String, Object>> rows) {
+    Map<String, Map<String, Object>> byKey = new TreeMap<>();
+    for (Map<String, Object> row : rows) {
+      StringBuilder key = new StringBuilder();
+      row.forEach((column, value) -> {
+        if (!(value instanceof Double)) {
+          key.append(column).append('=').append(value).append(';');
+        }
+      });
+      byKey.put(key.toString(), row);
+    }
+    return byKey;
+  }
+}

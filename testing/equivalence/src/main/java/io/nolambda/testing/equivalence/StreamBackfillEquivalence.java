@@ -1,0 +1,226 @@
+package io.nolambda.testing.equivalence;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Session;
+import io.nolambda.events.CityEvent;
+import io.nolambda.events.CityEvents;
+import io.nolambda.io.archive.ArchiveQuery;
+import io.nolambda.io.archive.ArchiveReader;
+import io.nolambda.io.archive.EventArchive;
+import io.nolambda.io.cassandra.CassandraConnection;
+import io.nolambda.io.cassandra.CassandraOptions;
+import io.nolambda.io.kafka.CityEventProducer;
+import io.nolambda.pipelines.PipelineCatalog;
+import io.nolambda.pipelines.RunPipeline;
+import io.nolambda.pipelines.StreamingJobs;
+import io.nolambda.testing.services.ServiceEndpoints;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * The lambda-free promise as a test: the same events run through a pipeline live (produced to
+ * Kafka, {@code --mode=streaming}, which also archives them) and then as a backfill from that
+ * archive ({@code --mode=reprocess --source=archive}); the serving rows of both runs, read back
+ * from Cassandra, must be the same (doubles to a relative tolerance).
+ *
+ * <p>To let the live run's last windows close without waiting out their length in wall-clock
+ * time, one sentinel event per kind, a copy of the kind's last event two hours or more later, is
+ * produced after the data: the watermark moves past every window before the {@code cutoff} (the
+ * hour two hours after the last event), the backfill computes [.., cutoff), and rows of windows
+ * from the cutoff on are left out of the comparison.
+ */
+public final class StreamBackfillEquivalence {
+  private static final long HOUR = 3_600_000L;
+
+  private final PipelineCatalog pipeline;
+  private final ServiceEndpoints services;
+  private final List<String> tables;
+  private final List<String> runnerArgs;
+  private final List<String> streamingArgs;
+  private final List<String> pipelineArgs;
+  private final Duration timeout;
+
+  private StreamBackfillEquivalence(PipelineCatalog pipeline, ServiceEndpoints services, List<String> tables,
+      List<String> runnerArgs, List<String> streamingArgs, List<String> pipelineArgs, Duration timeout) {
+    this.pipeline = pipeline;
+    this.services = services;
+    this.tables = List.copyOf(tables);
+    this.runnerArgs = List.copyOf(runnerArgs);
+    this.streamingArgs = List.copyOf(streamingArgs);
+    this.pipelineArgs = List.copyOf(pipelineArgs);
+    this.timeout = timeout;
+  }
+
+  /**
+   * On the DirectRunner by default, without its per-element immutability and encodability checks:
+   * in a streaming run they dominate the time (the transforms' own tests keep them on).
+   * {@code tables} are the serving tables to compare.
+   */
+  public static StreamBackfillEquivalence of(PipelineCatalog pipeline, ServiceEndpoints services, String... tables) {
+    return new StreamBackfillEquivalence(pipeline, services, List.of(tables), List.of("--runner=DirectRunner",
+        "--enforceImmutability=false", "--enforceEncodability=false"), List.of("--blockOnRun=false"), List.of(),
+        Duration.ofMinutes(4));
+  }
+
+  /** The runner, and what its streaming run needs so that {@code run()} returns (e.g. detached). */
+  public StreamBackfillEquivalence withRunner(List<String> runner, List<String> streaming) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runner, streaming, pipelineArgs, timeout);
+  }
+
+  /** The pipeline's own options (window sizes, --gtfs, ...), the same for both runs. */
+  public StreamBackfillEquivalence withPipelineArgs(String... args) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, List.of(args), timeout);
+  }
+
+  public StreamBackfillEquivalence withTimeout(Duration value) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, value);
+  }
+
+  /** What both runs wrote, per table, and how they differ (empty when equivalent). */
+  public record Outcome(Map<String, List<Map<String, Object>>> streamed, Map<String, List<Map<String, Object>>> backfilled,
+      List<String> differences) {}
+
+  /** @param name unique per call: names the topics and keyspaces */
+  public Outcome run(String name, List<CityEvent> events) throws IOException, InterruptedException {
+    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / HOUR + 2) * HOUR;
+    String prefix = name + "-";
+    String streamKeyspace = name + "_stream";
+    String backfillKeyspace = name + "_backfill";
+    try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
+      events.forEach(producer::send);
+      sentinels(events, cutoff + HOUR / 2).forEach(producer::send);
+    }
+    RunPipeline.Job live = job(streamKeyspace, streamKeyspace, List.of("--mode=streaming", "--source=kafka",
+        "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=5"), streamingArgs);
+    PipelineResult stream = live.start();
+    try (Cluster cluster = CassandraConnection.fromOptions(live.options().as(CassandraOptions.class)).cluster();
+        Session session = cluster.connect()) {
+      awaitArchived(session, streamKeyspace, events, cutoff);
+      RunPipeline.Job backfill = job(backfillKeyspace, streamKeyspace, List.of("--mode=reprocess", "--source=archive",
+          "--to=" + Instant.ofEpochMilli(cutoff)), List.of());
+      PipelineResult.State end = backfill.start().waitUntilFinish();
+      if (end != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the backfill ended " + end);
+      }
+      Map<String, List<Map<String, Object>>> backfilled = read(session, backfillKeyspace, cutoff);
+      Map<String, List<Map<String, Object>>> streamed = Map.of();
+      List<String> differences = List.of("nothing compared yet");
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!differences.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(2000);
+        streamed = read(session, streamKeyspace, cutoff);
+        differences = compare(backfilled, streamed);
+      }
+      return new Outcome(streamed, backfilled, differences);
+    } finally {
+      StreamingJobs.cancelAndWait(stream, org.joda.time.Duration.standardSeconds(30));
+    }
+  }
+
+  private RunPipeline.Job job(String keyspace, String archiveKeyspace, List<String> mode, List<String> extra) {
+    List<String> args = new ArrayList<>(runnerArgs);
+    args.addAll(extra);
+    args.addAll(pipelineArgs);
+    args.addAll(mode);
+    args.addAll(List.of("--pipeline=" + pipeline.pipelineName(), "--kafkaBootstrap=" + services.kafkaBootstrap(),
+        "--cassandraHosts=" + services.cassandraHost(), "--cassandraPort=" + services.cassandraPort(),
+        "--cassandraLocalDc=" + services.localDatacenter(), "--cassandraKeyspace=" + keyspace,
+        "--archiveKeyspace=" + archiveKeyspace));
+    RunPipeline.Job job = RunPipeline.parse(args.toArray(String[]::new));
+    CassandraOptions cassandra = job.options().as(CassandraOptions.class);
+    cassandra.setCassandraUsername(services.credentials().username());
+    cassandra.setCassandraPassword(services.credentials().password());
+    return job;
+  }
+
+  /** For each kind the pipeline reads, its last event copied to {@code time} under a new id. */
+  private List<CityEvent> sentinels(List<CityEvent> events, long time) {
+    Map<String, CityEvent> last = new LinkedHashMap<>();
+    events.stream().filter(e -> pipeline.kinds().contains(CityEvents.kind(e))).sorted(CityEvents.ORDER)
+        .forEach(e -> last.put(CityEvents.kind(e), e));
+    List<CityEvent> sentinels = new ArrayList<>();
+    for (CityEvent event : last.values()) {
+      SpecificRecord payload = SpecificData.get().deepCopy(((SpecificRecord) event.getPayload()).getSchema(),
+          (SpecificRecord) event.getPayload());
+      CityEvents.setEventId(payload, "sentinel-" + CityEvents.kind(event));
+      payload.put(payload.getSchema().getField("event_time").pos(), time);
+      sentinels.add(CityEvents.of(payload));
+    }
+    return sentinels;
+  }
+
+  /** Waits until the live run has archived every event of its kinds before the cutoff (each once). */
+  private void awaitArchived(Session session, String keyspace, List<CityEvent> events, long cutoff)
+      throws InterruptedException {
+    Map<String, Set<String>> expected = new TreeMap<>();
+    events.stream().filter(e -> pipeline.kinds().contains(CityEvents.kind(e)))
+        .forEach(e -> expected.computeIfAbsent(EventArchive.dataset(CityEvents.kind(e)), k -> new HashSet<>())
+            .add(CityEvents.eventId(e)));
+    Map<String, Integer> want = expected.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new));
+    Map<String, Integer> have = Map.of();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      have = archived(session, keyspace, want.keySet(), cutoff);
+      if (have.equals(want)) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("the live run archived " + have + " events per dataset, expected " + want);
+  }
+
+  private static Map<String, Integer> archived(Session session, String keyspace, Set<String> datasets, long cutoff) {
+    Map<String, Integer> counts = new TreeMap<>();
+    try {
+      ArchiveReader reader = new ArchiveReader(session, keyspace);
+      for (String dataset : datasets) {
+        if (reader.findDataset(dataset).isPresent()) {
+          counts.put(dataset, reader.query(ArchiveQuery.all(dataset).withColumns("event_id")
+              .withTimeRange(Long.MIN_VALUE, cutoff)).size());
+        }
+      }
+    } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
+      // the live run creates the tables while we poll: "unconfigured table", or "Unknown CF" while
+      // the new schema settles; a lasting failure ends in the timeout, which names the counts
+      return Map.of();
+    }
+    return counts;
+  }
+
+  private Map<String, List<Map<String, Object>>> read(Session session, String keyspace, long cutoff) {
+    Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
+    for (String table : tables) {
+      try {
+        rows.put(table, ServingRows.read(session, keyspace, table, cutoff));
+      } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
+        rows.put(table, List.of()); // as above; compared again until the timeout
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> compare(Map<String, List<Map<String, Object>>> expected,
+      Map<String, List<Map<String, Object>>> actual) {
+    List<String> diffs = new ArrayList<>();
+    expected.forEach((table, rows) -> {
+      if (rows.isEmpty()) {
+        diffs.add(table + ": the backfill wrote no rows");
+      }
+      ServingRows.differences(rows, actual.get(table), 1e-9).forEach(d -> diffs.add(table + ": " + d));
+    });
+    return diffs;
+  }
+}

@@ -1,0 +1,141 @@
+package io.nolambda.transforms.parking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
+import org.joda.time.Duration;
+
+/**
+ * The occupancy row of one zone and window from every report carried into it. Reports are
+ * deduplicated by event id and sorted by (time, event id), so the row depends only on the set of
+ * reports. A unit's state is known from a report until the next one or until the stale horizon
+ * has passed. An arrival (departure) is a rise (fall) of a unit's occupied count against its
+ * previous report while that was still known; a report after an unknown state is a snapshot, not
+ * an arrival. A bay session's dwell is known when its start was such an arrival.
+ */
+final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, OccupancyRow> {
+  private static final Comparator<ParkingChange> ORDER =
+      Comparator.comparingLong(ParkingChange::time).thenComparing(ParkingChange::eventId);
+
+  private final long horizon;
+  private final Counter lateRows = Metrics.counter(MeasureParkingOccupancy.class, "late_rows");
+
+  OccupancyOfWindow(Duration horizon) {
+    this.horizon = horizon.getMillis();
+  }
+
+  @ProcessElement
+  public void process(@Element KV<String, Iterable<ParkingChange>> zone, IntervalWindow window,
+      PaneInfo pane, OutputReceiver<OccupancyRow> out) {
+    long start = window.start().getMillis();
+    long end = window.end().getMillis();
+    Map<String, List<ParkingChange>> units = byUnit(zone.getValue(), end);
+
+    long arrivals = 0;
+    long departures = 0;
+    long dwellMillis = 0;
+    long sessions = 0;
+    TreeSet<Long> breaks = new TreeSet<>(List.of(start, end));
+    for (List<ParkingChange> reports : units.values()) {
+      ParkingChange previous = null;
+      Long sessionStart = null;
+      for (ParkingChange r : reports) {
+        boolean known = previous != null && r.time() - previous.time() < horizon;
+        int rise = known ? r.occupied() - previous.occupied() : 0;
+        if (r.time() >= start) {
+          arrivals += Math.max(0, rise);
+          departures += Math.max(0, -rise);
+          if (r.bay() && rise < 0 && sessionStart != null) {
+            dwellMillis += r.time() - sessionStart;
+            sessions++;
+          }
+        }
+        if (r.bay()) {
+          sessionStart = r.occupied() == 0 ? null : rise > 0 ? Long.valueOf(r.time())
+              : known ? sessionStart : null;
+        }
+        previous = r;
+        addIfInside(breaks, r.time(), start, end);
+        addIfInside(breaks, r.time() + horizon, start, end);
+      }
+    }
+
+    // Piecewise constant between breaks: sum the known units' states at each piece's start.
+    double knownMillis = 0;
+    double weighted = 0;
+    double peak = 0;
+    long freeAtEnd = 0;
+    Long from = null;
+    for (long to : breaks) {
+      if (from != null) {
+        long occupied = 0;
+        long capacity = 0;
+        for (List<ParkingChange> reports : units.values()) {
+          ParkingChange state = stateAt(reports, from);
+          if (state != null) {
+            occupied += state.occupied();
+            capacity += state.capacity();
+          }
+        }
+        if (capacity > 0) {
+          double fraction = (double) occupied / capacity;
+          knownMillis += to - from;
+          weighted += fraction * (to - from);
+          peak = Math.max(peak, fraction);
+        }
+        freeAtEnd = capacity - occupied;
+      }
+      from = to;
+    }
+    if (knownMillis == 0) {
+      return; // nothing known about the zone in this window
+    }
+    if (pane.getTiming() == PaneInfo.Timing.LATE) {
+      lateRows.inc();
+    }
+    out.output(new OccupancyRow(zone.getKey(), start, end, weighted / knownMillis, peak, arrivals,
+        departures, freeAtEnd, sessions == 0 ? null : dwellMillis / 1000.0 / sessions));
+  }
+
+  private static Map<String, List<ParkingChange>> byUnit(Iterable<ParkingChange> reports, long end) {
+    Map<String, ParkingChange> byId = new TreeMap<>();
+    for (ParkingChange r : reports) {
+      if (r.time() < end) {
+        byId.merge(r.eventId(), r, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    Map<String, List<ParkingChange>> units = new TreeMap<>();
+    for (ParkingChange r : byId.values()) {
+      units.computeIfAbsent(r.unit(), u -> new ArrayList<>()).add(r);
+    }
+    units.values().forEach(list -> list.sort(ORDER));
+    return units;
+  }
+
+  /** The unit's last report at or before the instant, if still fresh then. */
+  private ParkingChange stateAt(List<ParkingChange> reports, long instant) {
+    ParkingChange last = null;
+    for (ParkingChange r : reports) {
+      if (r.time() > instant) {
+        break;
+      }
+      last = r;
+    }
+    return last != null && instant - last.time() < horizon ? last : null;
+  }
+
+  private static void addIfInside(TreeSet<Long> breaks, long time, long start, long end) {
+    if (time > start && time < end) {
+      breaks.add(time);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.nolambda.transforms.trends;
+
+import io.nolambda.events.CityEvent;
+import io.nolambda.transforms.CountDistinctIds;
+import io.nolambda.transforms.EventTimeWindows;
+import io.nolambda.transforms.InvalidEvent;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
+
+/**
+ * Trend detection (DESIGN.md 4): per segment ({@code all}, {@code os:<os>}, {@code region:<region>})
+ * and event-time window, the top K assets by z-score of their count against their own baseline.
+ *
+ * <p>Order-insensitive without timers (DESIGN.md 5, 6): distinct event counts per (segment, asset,
+ * window) by Combine; each count is carried into the N following windows; one Combine per
+ * (segment, asset, window) gathers the history; the top K per (segment, window) is a Combine too.
+ * Every step is a function of the set of input events, so arrival order and bundling do not change
+ * the rows. Late events within the allowed lateness refire every step with the whole answer.
+ *
+ * <p>Outputs: {@link #TRENDING} ({@link TrendingRow}) and {@link #INVALID} (asset events without
+ * asset, os or region). Events of other kinds are ignored. Metrics under this class: events_in
+ * (asset events) = events_valid (counted) + invalid (dead letters); late_rows (rows emitted in
+ * late panes).
+ *
+ * <p>Optionally {@link #withProfile} adds the historical hour-of-week baseline as a side input;
+ * see {@link ScoreAssets} for how it enters the score.
+ */
+public final class DetectTrends extends PTransform<PCollection<CityEvent>, PCollectionTuple> {
+  public static final TupleTag<TrendingRow> TRENDING = new TupleTag<>() {};
+  public static final TupleTag<InvalidEvent> INVALID = new TupleTag<>() {};
+  static final TupleTag<KV<KV<String, String>, String>> KEYED = new TupleTag<>() {};
+
+  private final Duration window;
+  private final int history;
+  private final int topK;
+  private final long minSupport;
+  private final Duration allowedLateness;
+  private final @Nullable PCollectionView<Map<String, HourProfile>> profiles;
+
+  private DetectTrends(Duration window, int history, int topK, long minSupport,
+      Duration allowedLateness, @Nullable PCollectionView<Map<String, HourProfile>> profiles) {
+    if (window.getMillis() <= 0 || history < 0 || topK < 1 || minSupport < 1
+        || allowedLateness.getMillis() < 0) {
+      throw new IllegalArgumentException("need window > 0, history >= 0, top K >= 1,"
+          + " min support >= 1 and allowed lateness >= 0");
+    }
+    this.window = window;
+    this.history = history;
+    this.topK = topK;
+    this.minSupport = minSupport;
+    this.allowedLateness = allowedLateness;
+    this.profiles = profiles;
+  }
+
+  /** DESIGN.md defaults: 5 s windows, N = 60, top 10, min support 5; no allowed lateness. */
+  public static DetectTrends create() {
+    return new DetectTrends(Duration.standardSeconds(5), 60, 10, 5, Duration.ZERO, null);
+  }
+
+  public DetectTrends withWindow(Duration size) {
+    return new DetectTrends(size, history, topK, minSupport, allowedLateness, profiles);
+  }
+
+  /** N, the previous windows the baseline is computed over. */
+  public DetectTrends withHistory(int windows) {
+    return new DetectTrends(window, windows, topK, minSupport, allowedLateness, profiles);
+  }
+
+  public DetectTrends withTopK(int k) {
+    return new DetectTrends(window, history, k, minSupport, allowedLateness, profiles);
+  }
+
+  /** The least count in the window for an asset to be ranked. */
+  public DetectTrends withMinSupport(long count) {
+    return new DetectTrends(window, history, topK, count, allowedLateness, profiles);
+  }
+
+  /** How long after a window's end late events still update it; zero for Spark streaming. */
+  public DetectTrends withAllowedLateness(Duration lateness) {
+    return new DetectTrends(window, history, topK, minSupport, lateness, profiles);
+  }
+
+  /**
+   * Also scores against the historical profile of each window's hour of the week, where one
+   * exists; build the view with {@link HourProfile#asView}.
+   */
+  public DetectTrends withProfile(PCollectionView<Map<String, HourProfile>> hourProfiles) {
+    return new DetectTrends(window, history, topK, minSupport, allowedLateness, hourProfiles);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<CityEvent> events) {
+    Coder<TrendingRow> rowCoder;
+    try {
+      rowCoder = events.getPipeline().getSchemaRegistry().getSchemaCoder(TrendingRow.class);
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    PCollectionTuple keyed = events.apply("Key by segment and asset",
+        ParDo.of(new AssetSegments(INVALID)).withOutputTags(KEYED, TupleTagList.of(INVALID)));
+
+    PCollection<TrendingRow> trending = keyed.get(KEYED)
+        .apply("Window", EventTimeWindows.<KV<KV<String, String>, String>>fixed(window, allowedLateness))
+        .apply("Count", Combine.perKey(new CountDistinctIds()))
+        .apply("Carry into next windows", ParDo.of(new CarryCounts(window, history)))
+        .apply("Rewindow", EventTimeWindows.fixed(window, allowedLateness))
+        .apply("Collect history", Combine.perKey(new CollectHistory(history)))
+        .apply("Score", profiles == null
+            ? ParDo.of(new ScoreAssets(minSupport, null))
+            : ParDo.of(new ScoreAssets(minSupport, profiles)).withSideInputs(profiles))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), rowCoder))
+        .apply("Top K", Combine.perKey(new TopTrending(topK, rowCoder)))
+        .apply("To rows", ParDo.of(new ToRows()))
+        .setCoder(rowCoder);
+    return PCollectionTuple.of(TRENDING, trending).and(INVALID, keyed.get(INVALID));
+  }
+
+  private static final class ToRows extends DoFn<KV<String, List<TrendingRow>>, TrendingRow> {
+    private final Counter lateRows = Metrics.counter(DetectTrends.class, "late_rows");
+
+    @ProcessElement
+    public void process(@Element KV<String, List<TrendingRow>> top, PaneInfo pane,
+        OutputReceiver<TrendingRow> out) {
+      for (TrendingRow row : top.getValue()) {
+        if (pane.getTiming() == PaneInfo.Timing.LATE) {
+          lateRows.inc();
+        }
+        out.output(row);
+      }
+    }
+  }
+}
