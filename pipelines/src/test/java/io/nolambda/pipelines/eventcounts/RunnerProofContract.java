@@ -51,12 +51,22 @@ public abstract class RunnerProofContract {
     return 5;
   }
 
+  /** How much simulated city time the streaming run replays. */
+  protected Duration streamingSpan() {
+    return Duration.ofMinutes(6);
+  }
+
+  /** The window of the streaming run ({@code --windowSeconds}). */
+  protected Duration streamingWindow() {
+    return Duration.ofMinutes(1);
+  }
+
   /** A short lower-case name for keyspaces and topics of this runner. */
   protected abstract String runnerName();
 
   @Test
   void batchFromFilesWritesExactlyTheExpectedRows(ServiceEndpoints services, @TempDir Path dir) throws IOException {
-    List<CityEvent> events = ProofEvents.generate();
+    List<CityEvent> events = ProofEvents.generate(Duration.ofMinutes(6));
     Path file = dir.resolve("events.jsonl");
     List<String> lines = new ArrayList<>(events.stream().map(EventJson::encode).toList());
     lines.add(lines.get(0)); // a duplicate delivery: counted once
@@ -78,7 +88,8 @@ public abstract class RunnerProofContract {
 
   @Test
   void streamingFromKafkaConvergesToExactlyTheExpectedRows(ServiceEndpoints services) throws Exception {
-    List<CityEvent> events = ProofEvents.generate();
+    List<CityEvent> events = ProofEvents.generate(streamingSpan());
+    List<EventCount> expected = EventCountLoop.count(events, streamingWindow().toMillis());
     String prefix = "proof-" + runnerName() + "-";
     try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
       events.forEach(producer::send);
@@ -87,7 +98,8 @@ public abstract class RunnerProofContract {
     String keyspace = "proof_" + runnerName() + "_streaming";
     List<String> args = new ArrayList<>(List.of("--source=kafka", "--topicPrefix=" + prefix,
         "--kafkaBootstrap=" + services.kafkaBootstrap(), "--kafkaGroupId=" + prefix + "group",
-        "--maxEventDelaySeconds=" + maxEventDelaySeconds(), "--streaming=true", "--archiveKeyspace=" + keyspace));
+        "--maxEventDelaySeconds=" + maxEventDelaySeconds(), "--windowSeconds=" + streamingWindow().toSeconds(),
+        "--streaming=true", "--archiveKeyspace=" + keyspace));
     args.addAll(streamingArgs());
 
     EventCountOptions options = options(services, keyspace, args);
@@ -96,13 +108,13 @@ public abstract class RunnerProofContract {
     String counters = "";
     try {
       rows = EventCountTable.awaitRows(CassandraConnection.fromOptions(options), keyspace,
-          EventCountLoop.count(events, 60_000), STREAMING_TIMEOUT);
+          expected, STREAMING_TIMEOUT);
       awaitArchived(CassandraConnection.fromOptions(options), keyspace, events);
     } finally {
       counters = counters(result); // read before cancel: Flink's embedded cluster is gone after it
       StreamingJobs.cancelAndWait(result, org.joda.time.Duration.standardSeconds(30));
     }
-    assertThat(rows).as("serving rows (job counters: %s)", counters).isEqualTo(EventCountLoop.count(events, 60_000));
+    assertThat(rows).as("serving rows (job counters: %s)", counters).isEqualTo(expected);
   }
 
   /** The live run also archived every raw event (the duplicate delivery included). */
