@@ -108,7 +108,8 @@ public final class ArchiveWriter {
     List<Row> sorted = new ArrayList<>(all.size());
     for (Row row : all) {
       Row last = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
-      if (last == null || last.getInt64(spec.timeColumn()) != row.getInt64(spec.timeColumn())
+      // getInt64 boxes: compare values, not references (a != on two Longs missed every repeat)
+      if (last == null || last.getInt64(spec.timeColumn()).longValue() != row.getInt64(spec.timeColumn()).longValue()
           || !last.getString(spec.idColumn()).equals(row.getString(spec.idColumn()))) {
         sorted.add(row);
       }
