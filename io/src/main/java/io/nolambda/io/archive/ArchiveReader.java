@@ -131,6 +131,21 @@ public final class ArchiveReader implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * Rows per dataset with an event time before {@code toMillis}, for those of the datasets that
+   * exist (one not archived yet is absent): how a test watches a live run's archive fill up.
+   */
+  public Map<String, Long> rowsPerDataset(Set<String> datasets, long toMillis) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String dataset : datasets) {
+      if (findDataset(dataset).isPresent()) {
+        counts.put(dataset, (long) query(ArchiveQuery.all(dataset).withColumns(dataset(dataset).idColumn())
+            .withTimeRange(Long.MIN_VALUE, toMillis)).size());
+      }
+    }
+    return counts;
+  }
+
   /** The partitions that may hold rows of the query (time range and id-equality pushdown). */
   public List<Partition> partitions(DatasetSpec spec, ArchiveQuery query) {
     validate(spec, query);

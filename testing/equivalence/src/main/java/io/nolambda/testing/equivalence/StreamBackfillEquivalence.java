@@ -4,7 +4,6 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
-import io.nolambda.io.archive.ArchiveQuery;
 import io.nolambda.io.archive.ArchiveReader;
 import io.nolambda.io.archive.EventArchive;
 import io.nolambda.io.cassandra.CassandraConnection;
@@ -168,36 +167,24 @@ public final class StreamBackfillEquivalence {
     events.stream().filter(e -> pipeline.kinds().contains(CityEvents.kind(e)))
         .forEach(e -> expected.computeIfAbsent(EventArchive.dataset(CityEvents.kind(e)), k -> new HashSet<>())
             .add(CityEvents.eventId(e)));
-    Map<String, Integer> want = expected.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new));
-    Map<String, Integer> have = Map.of();
+    Map<String, Long> want = expected.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size(), (a, b) -> a, TreeMap::new));
+    Map<String, Long> have = Map.of();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      have = archived(session, keyspace, want.keySet(), cutoff);
+      try {
+        have = new ArchiveReader(session, keyspace).rowsPerDataset(want.keySet(), cutoff);
+      } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
+        // the live run creates the tables while we poll: "unconfigured table", or "Unknown CF" while
+        // the new schema settles; a lasting failure ends in the timeout, which names the counts
+        have = Map.of();
+      }
       if (have.equals(want)) {
         return;
       }
       Thread.sleep(1000);
     }
     throw new IllegalStateException("the live run archived " + have + " events per dataset, expected " + want);
-  }
-
-  private static Map<String, Integer> archived(Session session, String keyspace, Set<String> datasets, long cutoff) {
-    Map<String, Integer> counts = new TreeMap<>();
-    try {
-      ArchiveReader reader = new ArchiveReader(session, keyspace);
-      for (String dataset : datasets) {
-        if (reader.findDataset(dataset).isPresent()) {
-          counts.put(dataset, reader.query(ArchiveQuery.all(dataset).withColumns("event_id")
-              .withTimeRange(Long.MIN_VALUE, cutoff)).size());
-        }
-      }
-    } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
-      // the live run creates the tables while we poll: "unconfigured table", or "Unknown CF" while
-      // the new schema settles; a lasting failure ends in the timeout, which names the counts
-      return Map.of();
-    }
-    return counts;
   }
 
   private Map<String, List<Map<String, Object>>> read(Session session, String keyspace, long cutoff) {
