@@ -15,6 +15,7 @@ import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.testing.services.ServiceEndpoints;
 import io.nolambda.testing.services.WithLocalServices;
 import io.nolambda.testing.simulator.CitySimulator;
+import io.nolambda.testing.simulator.GtfsZip;
 import io.nolambda.testing.simulator.Simulation;
 import io.nolambda.testing.simulator.SimulatorConfig;
 import io.nolambda.transforms.transit.BusLatestRow;

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         step(name + ": " + events.size() + " simulated events (" + minutes + " city minutes) to Kafka, streamed"
             + " through the pipeline on the DirectRunner (raw events archived), then backfilled from the archive");
         StreamBackfillEquivalence.Outcome outcome = StreamBackfillEquivalence.of(show.pipeline(), services.endpoints(),
-            show.table()).withPipelineArgs(show.args().toArray(String[]::new)).run("demo_" + name, events);
+            show.table()).withPipelineArgs(show.args()).run("demo_" + name, events);
         print(show, outcome.streamed().get(show.table()));
         List<Map<String, Object>> streamed = outcome.streamed().get(show.table());
         if (outcome.differences().isEmpty()) {

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 final class ServingRows {
   private ServingRows() {}
 
-  /** The rows of {@code keyspace.table} whose window_start (if the table has one) is before {@code cutoff}. */
+  /** The columns that place a row in time, in the order looked for: the first a table has is its time. */
+  private static final List<String> TIME_COLUMNS = List.of("window_start", "day", "event_time");
+
+  /** The rows of {@code keyspace.table} whose time (see {@link #TIME_COLUMNS}; every row if none) is before {@code cutoff}. */
   static List<Map<String, Object>> read(Session session, String keyspace, String table, long cutoff) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row row : session.execute("SELECT * FROM " + keyspace + "." + table)) {
@@ -20,7 +23,8 @@ final class ServingRows {
       for (ColumnDefinitions.Definition column : row.getColumnDefinitions()) {
         values.put(column.getName(), row.getObject(column.getName()));
       }
-      if (!(values.get("window_start") instanceof Long start) || start < cutoff) {
+      Object time = TIME_COLUMNS.stream().filter(values::containsKey).findFirst().map(values::get).orElse(null);
+      if (!(time instanceof Long millis) || millis < cutoff) {
         rows.add(values);
       }
     }

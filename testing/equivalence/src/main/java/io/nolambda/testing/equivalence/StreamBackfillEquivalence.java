@@ -35,13 +35,15 @@ import org.apache.beam.sdk.PipelineResult;
  * from Cassandra, must be the same (doubles to a relative tolerance).
  *
  * <p>To let the live run's last windows close without waiting out their length in wall-clock
- * time, one sentinel event per kind, a copy of the kind's last event two hours or more later, is
- * produced after the data: the watermark moves past every window before the {@code cutoff} (the
- * hour two hours after the last event), the backfill computes [.., cutoff), and rows of windows
- * from the cutoff on are left out of the comparison.
+ * time, one sentinel event per kind, a copy of the kind's last event moved to half an hour plus
+ * the live run's event delay after the {@code cutoff}, is produced after the data: the watermark
+ * moves past every window before the cutoff (the start of the second hour, or
+ * {@link #withCutoffUnit cutoff unit}, after the last event), the backfill computes [.., cutoff),
+ * and rows whose time (window start, day or event time) is from the cutoff on are left out of the
+ * comparison.
  */
 public final class StreamBackfillEquivalence {
-  private static final long HOUR = 3_600_000L;
+  private static final long HALF_HOUR = 1_800_000L;
 
   private final PipelineCatalog pipeline;
   private final ServiceEndpoints services;
@@ -50,9 +52,12 @@ public final class StreamBackfillEquivalence {
   private final List<String> streamingArgs;
   private final List<String> pipelineArgs;
   private final Duration timeout;
+  private final Duration cutoffUnit;
+  private final Duration maxEventDelay;
 
   private StreamBackfillEquivalence(PipelineCatalog pipeline, ServiceEndpoints services, List<String> tables,
-      List<String> runnerArgs, List<String> streamingArgs, List<String> pipelineArgs, Duration timeout) {
+      List<String> runnerArgs, List<String> streamingArgs, List<String> pipelineArgs, Duration timeout,
+      Duration cutoffUnit, Duration maxEventDelay) {
     this.pipeline = pipeline;
     this.services = services;
     this.tables = List.copyOf(tables);
@@ -60,6 +65,8 @@ public final class StreamBackfillEquivalence {
     this.streamingArgs = List.copyOf(streamingArgs);
     this.pipelineArgs = List.copyOf(pipelineArgs);
     this.timeout = timeout;
+    this.cutoffUnit = cutoffUnit;
+    this.maxEventDelay = maxEventDelay;
   }
 
   /**
@@ -70,21 +77,43 @@ public final class StreamBackfillEquivalence {
   public static StreamBackfillEquivalence of(PipelineCatalog pipeline, ServiceEndpoints services, String... tables) {
     return new StreamBackfillEquivalence(pipeline, services, List.of(tables), List.of("--runner=DirectRunner",
         "--enforceImmutability=false", "--enforceEncodability=false"), List.of("--blockOnRun=false"), List.of(),
-        Duration.ofMinutes(4));
+        Duration.ofMinutes(4), Duration.ofHours(1), Duration.ofSeconds(5));
   }
 
   /** The runner, and what its streaming run needs so that {@code run()} returns (e.g. detached). */
   public StreamBackfillEquivalence withRunner(List<String> runner, List<String> streaming) {
-    return new StreamBackfillEquivalence(pipeline, services, tables, runner, streaming, pipelineArgs, timeout);
+    return new StreamBackfillEquivalence(pipeline, services, tables, runner, streaming, pipelineArgs, timeout,
+        cutoffUnit, maxEventDelay);
   }
 
   /** The pipeline's own options (window sizes, --gtfs, ...), the same for both runs. */
-  public StreamBackfillEquivalence withPipelineArgs(String... args) {
-    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, List.of(args), timeout);
+  public StreamBackfillEquivalence withPipelineArgs(List<String> args) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, args, timeout,
+        cutoffUnit, maxEventDelay);
   }
 
+  /** How long to wait for the live run's archive and rows (default 4 minutes). */
   public StreamBackfillEquivalence withTimeout(Duration value) {
-    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, value);
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, value,
+        cutoffUnit, maxEventDelay);
+  }
+
+  /**
+   * The cutoff is the start of the second such unit after the last event (default an hour): a day
+   * for pipelines with daily rows (transit's correlation), so that no compared row saw a sentinel.
+   */
+  public StreamBackfillEquivalence withCutoffUnit(Duration value) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, timeout,
+        value, maxEventDelay);
+  }
+
+  /**
+   * The live run's {@code --maxEventDelaySeconds} (default 5 s). On Spark, which has no allowed
+   * lateness, set it above the data's span so that no event can be late (README, runner limits).
+   */
+  public StreamBackfillEquivalence withMaxEventDelay(Duration value) {
+    return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, timeout,
+        cutoffUnit, value);
   }
 
   /** What both runs wrote, per table, and how they differ (empty when equivalent). */
@@ -93,16 +122,17 @@ public final class StreamBackfillEquivalence {
 
   /** @param name unique per call: names the topics and keyspaces */
   public Outcome run(String name, List<CityEvent> events) throws IOException, InterruptedException {
-    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / HOUR + 2) * HOUR;
+    long unit = cutoffUnit.toMillis();
+    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / unit + 2) * unit;
     String prefix = name + "-";
     String streamKeyspace = name + "_stream";
     String backfillKeyspace = name + "_backfill";
     try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
       events.forEach(producer::send);
-      sentinels(events, cutoff + HOUR / 2).forEach(producer::send);
+      sentinels(events, cutoff + maxEventDelay.toMillis() + HALF_HOUR).forEach(producer::send);
     }
     RunPipeline.Job live = job(streamKeyspace, streamKeyspace, List.of("--mode=streaming", "--source=kafka",
-        "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=5"), streamingArgs);
+        "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=" + maxEventDelay.toSeconds()), streamingArgs);
     PipelineResult stream = live.start();
     try (Cluster cluster = CassandraConnection.fromOptions(live.options().as(CassandraOptions.class)).cluster();
         Session session = cluster.connect()) {

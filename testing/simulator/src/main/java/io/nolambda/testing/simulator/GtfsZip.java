@@ -1,4 +1,4 @@
-package io.nolambda.pipelines.transit;
+package io.nolambda.testing.simulator;
 
 import io.nolambda.gtfs.GtfsFeed;
 import io.nolambda.gtfs.Stop;
@@ -16,11 +16,14 @@ import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes a feed as a GTFS static zip, every service running every day, for a pipeline to read. */
-final class GtfsZip {
+/**
+ * Writes a feed (such as the simulator's timetable, {@link GroundTruth#feed()}) as a GTFS static zip,
+ * every service running every day, for a transit pipeline's {@code --gtfs}.
+ */
+public final class GtfsZip {
   private GtfsZip() {}
 
-  static Path write(GtfsFeed feed, Path zip) throws IOException {
+  public static Path write(GtfsFeed feed, Path zip) throws IOException {
     List<String> stops = new ArrayList<>(List.of("stop_id,stop_name,stop_lat,stop_lon"));
     for (Stop s : feed.stops().values()) {
       stops.add(String.join(",", s.stopId(), quoted(s.name()), Double.toString(s.lat()), Double.toString(s.lon())));
