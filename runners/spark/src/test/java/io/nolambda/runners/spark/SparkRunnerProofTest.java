@@ -3,24 +3,15 @@ package io.nolambda.runners.spark;
 import io.nolambda.pipelines.eventcounts.RunnerProofContract;
 import java.time.Duration;
 import java.util.List;
-import org.apache.beam.runners.spark.metrics.MetricsAccumulator;
-import org.apache.beam.runners.spark.util.GlobalWatermarkHolder;
 import org.junit.jupiter.api.BeforeEach;
 
 class SparkRunnerProofTest extends RunnerProofContract {
   private static final Duration SPAN = Duration.ofMinutes(2);
 
-  /**
-   * The Spark runner keeps source watermarks (and metrics) in JVM-wide statics that only
-   * TestSparkRunner clears. This JVM ran other Spark streaming pipelines before: left alone, their
-   * last watermarks (end of time, for a finished TestStream) greet this job's first micro-batch, so
-   * its first windows fire at once and their remaining events are dropped. That, not late data,
-   * was the one-event-short first window of earlier CI runs (never seen running this class alone).
-   */
+  /** Earlier Spark streaming jobs of this JVM must not leave their watermarks to this one (see SparkJobs). */
   @BeforeEach
   void forgetEarlierSparkJobs() {
-    GlobalWatermarkHolder.clear();
-    MetricsAccumulator.clear();
+    SparkJobs.forgetEarlierJobs();
   }
 
   @Override

@@ -44,6 +44,8 @@ import org.apache.beam.sdk.PipelineResult;
  */
 public final class StreamBackfillEquivalence {
   private static final long HALF_HOUR = 1_800_000L;
+  /** How far the live run's watermark trails the newest event (--maxEventDelaySeconds), by default. */
+  private static final long EVENT_DELAY_MILLIS = 5_000L;
 
   private final PipelineCatalog pipeline;
   private final ServiceEndpoints services;
@@ -53,11 +55,12 @@ public final class StreamBackfillEquivalence {
   private final List<String> pipelineArgs;
   private final Duration timeout;
   private final Duration cutoffUnit;
-  private final Duration maxEventDelay;
+  /** The live run's watermark trails by more than the data's span (else by {@link #EVENT_DELAY_MILLIS}). */
+  private final boolean everyEventOnTime;
 
   private StreamBackfillEquivalence(PipelineCatalog pipeline, ServiceEndpoints services, List<String> tables,
       List<String> runnerArgs, List<String> streamingArgs, List<String> pipelineArgs, Duration timeout,
-      Duration cutoffUnit, Duration maxEventDelay) {
+      Duration cutoffUnit, boolean everyEventOnTime) {
     this.pipeline = pipeline;
     this.services = services;
     this.tables = List.copyOf(tables);
@@ -66,7 +69,7 @@ public final class StreamBackfillEquivalence {
     this.pipelineArgs = List.copyOf(pipelineArgs);
     this.timeout = timeout;
     this.cutoffUnit = cutoffUnit;
-    this.maxEventDelay = maxEventDelay;
+    this.everyEventOnTime = everyEventOnTime;
   }
 
   /**
@@ -77,25 +80,25 @@ public final class StreamBackfillEquivalence {
   public static StreamBackfillEquivalence of(PipelineCatalog pipeline, ServiceEndpoints services, String... tables) {
     return new StreamBackfillEquivalence(pipeline, services, List.of(tables), List.of("--runner=DirectRunner",
         "--enforceImmutability=false", "--enforceEncodability=false"), List.of("--blockOnRun=false"), List.of(),
-        Duration.ofMinutes(4), Duration.ofHours(1), Duration.ofSeconds(5));
+        Duration.ofMinutes(4), Duration.ofHours(1), false);
   }
 
   /** The runner, and what its streaming run needs so that {@code run()} returns (e.g. detached). */
   public StreamBackfillEquivalence withRunner(List<String> runner, List<String> streaming) {
     return new StreamBackfillEquivalence(pipeline, services, tables, runner, streaming, pipelineArgs, timeout,
-        cutoffUnit, maxEventDelay);
+        cutoffUnit, everyEventOnTime);
   }
 
   /** The pipeline's own options (window sizes, --gtfs, ...), the same for both runs. */
   public StreamBackfillEquivalence withPipelineArgs(List<String> args) {
     return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, args, timeout,
-        cutoffUnit, maxEventDelay);
+        cutoffUnit, everyEventOnTime);
   }
 
   /** How long to wait for the live run's archive and rows (default 4 minutes). */
   public StreamBackfillEquivalence withTimeout(Duration value) {
     return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, value,
-        cutoffUnit, maxEventDelay);
+        cutoffUnit, everyEventOnTime);
   }
 
   /**
@@ -104,16 +107,16 @@ public final class StreamBackfillEquivalence {
    */
   public StreamBackfillEquivalence withCutoffUnit(Duration value) {
     return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, timeout,
-        value, maxEventDelay);
+        value, everyEventOnTime);
   }
 
   /**
-   * The live run's {@code --maxEventDelaySeconds} (default 5 s). On Spark, which has no allowed
-   * lateness, set it above the data's span so that no event can be late (README, runner limits).
+   * The live run's watermark trails the newest event by more than the data's span (instead of 5 s),
+   * so that no event can be late: for Spark, which has no allowed lateness (README, runner limits).
    */
-  public StreamBackfillEquivalence withMaxEventDelay(Duration value) {
+  public StreamBackfillEquivalence withEveryEventOnTime() {
     return new StreamBackfillEquivalence(pipeline, services, tables, runnerArgs, streamingArgs, pipelineArgs, timeout,
-        cutoffUnit, value);
+        cutoffUnit, true);
   }
 
   /** What both runs wrote, per table, and how they differ (empty when equivalent). */
@@ -123,16 +126,19 @@ public final class StreamBackfillEquivalence {
   /** @param name unique per call: names the topics and keyspaces */
   public Outcome run(String name, List<CityEvent> events) throws IOException, InterruptedException {
     long unit = cutoffUnit.toMillis();
-    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / unit + 2) * unit;
+    long first = events.stream().mapToLong(CityEvents::eventTime).min().orElseThrow();
+    long last = events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow();
+    long cutoff = (last / unit + 2) * unit;
+    long delay = everyEventOnTime ? last - first + 10_000 : EVENT_DELAY_MILLIS;
     String prefix = name + "-";
     String streamKeyspace = name + "_stream";
     String backfillKeyspace = name + "_backfill";
     try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
       events.forEach(producer::send);
-      sentinels(events, cutoff + maxEventDelay.toMillis() + HALF_HOUR).forEach(producer::send);
+      sentinels(events, cutoff + delay + HALF_HOUR).forEach(producer::send);
     }
     RunPipeline.Job live = job(streamKeyspace, streamKeyspace, List.of("--mode=streaming", "--source=kafka",
-        "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=" + maxEventDelay.toSeconds()), streamingArgs);
+        "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=" + (delay + 999) / 1000), streamingArgs);
     PipelineResult stream = live.start();
     try (Cluster cluster = CassandraConnection.fromOptions(live.options().as(CassandraOptions.class)).cluster();
         Session session = cluster.connect()) {
