@@ -1,12 +1,15 @@
 package io.nolambda.cli;
 
-import io.nolambda.events.CityEvent;
 import io.nolambda.pipelines.PipelineCatalog;
+import io.nolambda.testing.equivalence.EquivalenceCities;
 import io.nolambda.testing.equivalence.StreamBackfillEquivalence;
 import io.nolambda.testing.services.LocalServices;
 import io.nolambda.testing.services.ServicesConfig;
 import io.nolambda.testing.simulator.CitySimulator;
 import io.nolambda.testing.simulator.SimulatorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,8 +30,13 @@ import picocli.CommandLine.Option;
     description = "Start local services, stream a simulated city through the pipelines, print the serving tables,"
         + " backfill from the archive and compare.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--minutes", defaultValue = "5", description = "simulated minutes; default ${DEFAULT-VALUE}")
+  @Option(names = "--minutes", defaultValue = "5",
+      description = "simulated minutes of asset views and parking; default ${DEFAULT-VALUE}")
   long minutes;
+
+  @Option(names = "--transit-minutes", defaultValue = "60",
+      description = "simulated minutes of buses and incidents (headways need an hour); default ${DEFAULT-VALUE}")
+  long transitMinutes;
 
   @Option(names = "--seed", defaultValue = "42", description = "default ${DEFAULT-VALUE}")
   long seed;
@@ -37,37 +45,54 @@ final class DemoCommand implements Callable<Integer> {
   int shown;
 
   /**
-   * What the demo shows of a pipeline: its serving table, the column it ranks by, the entity column
-   * whose best row alone is shown (null: every row), the columns shown.
+   * One printed serving table: the column it ranks by (highest first; rows without a value are not
+   * shown), the entity column whose best row alone is shown (null: every row), the columns shown.
    */
-  private record Showcase(PipelineCatalog pipeline, String table, String title, String rankBy, String onePer,
-      List<String> columns, List<String> args) {}
+  private record View(String table, String title, String rankBy, String onePer, List<String> columns) {}
 
-  private static final List<Showcase> SHOWCASES = List.of(
-      new Showcase(PipelineCatalog.TRENDS, "trending", "Top trending assets (highest z-score)", "score", null,
-          List.of("window_start", "segment", "rank", "asset_id", "count", "mean", "stddev", "score"),
-          List.of("--historyWindows=24")),
-      new Showcase(PipelineCatalog.PARKING, "occupancy", "Fullest zones (each zone's fullest window)",
-          "occupancy", "zone_id", List.of("window_start", "zone_id", "occupancy", "peak", "free_at_end", "arrivals", "departures"),
-          List.of()));
+  /** A pipeline run on a city, compared per UTC {@code cutoffUnit} (DESIGN.md: correlations are daily). */
+  private record Showcase(PipelineCatalog pipeline, EquivalenceCities.City city, Duration cutoffUnit,
+      List<View> views) {}
 
   @Override
   public Integer call() throws Exception {
-    List<CityEvent> events = new CitySimulator(SimulatorConfig.builder().seed(seed).durationMillis(minutes * 60_000)
-        .assetEventsPerSecond(10).trendWindows(5_000, 24).build()).run().events();
+    Path dir = Files.createTempDirectory("nolambda-demo");
+    SimulatorConfig city = SimulatorConfig.builder().seed(seed).durationMillis(minutes * 60_000)
+        .assetEventsPerSecond(10).trendWindows(5_000, 24).build();
+    EquivalenceCities.City assetsAndParking = new EquivalenceCities.City(new CitySimulator(city).run().events(), List.of());
+    List<Showcase> showcases = List.of(
+        new Showcase(PipelineCatalog.TRENDS, withArgs(assetsAndParking, "--historyWindows=24"), Duration.ofHours(1), List.of(
+            new View("trending", "Top trending assets (highest z-score)", "score", null,
+                List.of("window_start", "segment", "rank", "asset_id", "count", "mean", "stddev", "score")))),
+        new Showcase(PipelineCatalog.PARKING, assetsAndParking, Duration.ofHours(1), List.of(
+            new View("occupancy", "Fullest zones (each zone's fullest window)", "occupancy", "zone_id",
+                List.of("window_start", "zone_id", "occupancy", "peak", "free_at_end", "arrivals", "departures")))),
+        new Showcase(PipelineCatalog.TRANSIT, EquivalenceCities.transit(SimulatorConfig.builder().seed(seed)
+                .durationMillis(transitMinutes * 60_000).routes(3).incidentsPerHour(12).parkingEventsPerSecond(0)
+                .assetEventsPerSecond(0).bursts(0).build(), dir), Duration.ofDays(1), List.of(
+            new View("stop_wait", "Worst stops (highest excess wait, each stop's worst window)", "excess_wait_s",
+                "stop_id", List.of("window_start", "route_id", "direction_id", "stop_id", "arrivals",
+                    "expected_wait_s", "scheduled_wait_s", "excess_wait_s")),
+            new View("correlation", "Correlations of the day (Pearson r over the cells' windows)", "r", null,
+                List.of("day", "x", "y", "n", "r")),
+            new View("bus_latest", "Latest bus positions (newest first)", "event_time", "vehicle_id",
+                List.of("event_time", "vehicle_id", "route_id", "trip_id", "stop_id", "lat", "lon", "speed_mps")))));
+
     step("Starting Kafka and Cassandra (throwaway instances on free ports)");
     boolean allEqual = true;
     try (LocalServices services = LocalServices.start(ServicesConfig.forTests())) {
-      for (Showcase show : SHOWCASES) {
+      for (Showcase show : showcases) {
         String name = show.pipeline().pipelineName();
-        step(name + ": " + events.size() + " simulated events (" + minutes + " city minutes) to Kafka, streamed"
-            + " through the pipeline on the DirectRunner (raw events archived), then backfilled from the archive");
+        step(name + ": " + show.city().events().size() + " simulated events to Kafka, streamed through the pipeline"
+            + " on the DirectRunner (raw events archived), then backfilled from the archive");
         StreamBackfillEquivalence.Outcome outcome = StreamBackfillEquivalence.of(show.pipeline(), services.endpoints(),
-            show.table()).withPipelineArgs(show.args()).run("demo_" + name, events);
-        print(show, outcome.streamed().get(show.table()));
-        List<Map<String, Object>> streamed = outcome.streamed().get(show.table());
+                show.views().stream().map(View::table).toArray(String[]::new))
+            .withPipelineArgs(show.city().pipelineArgs()).withCutoffUnit(show.cutoffUnit())
+            .run("demo_" + name, show.city().events());
+        show.views().forEach(view -> print(view, outcome.streamed().get(view.table())));
+        int rows = outcome.streamed().values().stream().mapToInt(List::size).sum();
         if (outcome.differences().isEmpty()) {
-          System.out.println("OK: the backfill from the archive wrote the same " + streamed.size() + " rows as the live run.");
+          System.out.println("OK: the backfill from the archive wrote the same " + rows + " rows as the live run.");
         } else {
           allEqual = false;
           System.out.println("MISMATCH between the live run and the backfill:");
@@ -79,21 +104,26 @@ final class DemoCommand implements Callable<Integer> {
     return allEqual ? 0 : 1;
   }
 
-  private void print(Showcase show, List<Map<String, Object>> rows) {
-    System.out.println(show.title() + " (" + show.table() + ", " + rows.size() + " rows; top " + shown + "):");
-    TextTable table = new TextTable(show.columns().toArray(String[]::new));
+  private static EquivalenceCities.City withArgs(EquivalenceCities.City city, String... args) {
+    return new EquivalenceCities.City(city.events(), List.of(args));
+  }
+
+  private void print(View view, List<Map<String, Object>> rows) {
+    System.out.println(view.title() + " (" + view.table() + ", " + rows.size() + " rows; top " + shown + "):");
+    TextTable table = new TextTable(view.columns().toArray(String[]::new));
     Set<Object> seen = new HashSet<>();
     rows.stream()
-        .sorted(Comparator.comparing((Map<String, Object> r) -> ((Number) r.get(show.rankBy())).doubleValue()).reversed())
-        .filter(r -> show.onePer() == null || seen.add(r.get(show.onePer())))
+        .filter(r -> r.get(view.rankBy()) instanceof Number)
+        .sorted(Comparator.comparing((Map<String, Object> r) -> ((Number) r.get(view.rankBy())).doubleValue()).reversed())
+        .filter(r -> view.onePer() == null || seen.add(r.get(view.onePer())))
         .limit(shown)
-        .forEach(r -> table.add(show.columns().stream().map(c -> cell(c, r.get(c))).toArray()));
+        .forEach(r -> table.add(view.columns().stream().map(c -> cell(c, r.get(c))).toArray()));
     System.out.print(table);
   }
 
   private static Object cell(String column, Object value) {
-    if (column.equals("window_start") && value instanceof Long millis) {
-      return Instant.ofEpochMilli(millis);
+    if (List.of("window_start", "day", "event_time").contains(column) && value instanceof Long millis) {
+      return column.equals("day") ? Instant.ofEpochMilli(millis).toString().substring(0, 10) : Instant.ofEpochMilli(millis);
     }
     return value instanceof Double d ? String.format("%.3f", d) : value;
   }

@@ -42,8 +42,16 @@ public final class EquivalenceCities {
    * UTC day: compare with a cutoff unit of a day.
    */
   public static City transit(Path dir) throws IOException {
-    SimulatorConfig config = SimulatorConfig.builder().seed(11).routes(2).reportIntervalMillis(30_000, 60_000)
-        .incidentsPerHour(12).parkingEventsPerSecond(0).assetEventsPerSecond(0).bursts(0).build();
+    return transit(SimulatorConfig.builder().seed(11).routes(2).reportIntervalMillis(30_000, 60_000)
+        .incidentsPerHour(12).parkingEventsPerSecond(0).assetEventsPerSecond(0).bursts(0).build(), dir);
+  }
+
+  /**
+   * The transit city of {@code config}, with the transit pipeline's options: its timetable as a GTFS
+   * zip in {@code dir} (--gtfs), the day it starts on in the feed's time zone (--serviceDate) and
+   * 15-minute windows.
+   */
+  public static City transit(SimulatorConfig config, Path dir) throws IOException {
     Simulation run = new CitySimulator(config).run();
     Path gtfs = GtfsZip.write(run.truth().feed(), dir.resolve("transit-gtfs.zip"));
     String day = Instant.ofEpochMilli(config.startMillis()).atZone(run.truth().feed().timeZone())

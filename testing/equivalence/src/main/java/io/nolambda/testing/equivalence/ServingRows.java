@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A serving table's rows as plain maps (column name to value), read with the driver. */
-final class ServingRows {
+public final class ServingRows {
   private ServingRows() {}
 
   /** The columns that place a row in time, in the order looked for: the first a table has is its time. */
   private static final List<String> TIME_COLUMNS = List.of("window_start", "day", "event_time");
 
   /** The rows of {@code keyspace.table} whose time (see {@link #TIME_COLUMNS}; every row if none) is before {@code cutoff}. */
-  static List<Map<String, Object>> read(Session session, String keyspace, String table, long cutoff) {
+  public static List<Map<String, Object>> read(Session session, String keyspace, String table, long cutoff) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row row : session.execute("SELECT * FROM " + keyspace + "." + table)) {
       Map<String, Object> values = new TreeMap<>();
@@ -35,7 +35,7 @@ final class ServingRows {
    * What differs between two sets of rows: rows are matched by their non-double columns (the
    * key and the counts); doubles must agree to {@code relative} (relative to the larger magnitude).
    */
-  static List<String> differences(List<Map<String, Object>> expected, List<Map<String, Object>> actual, double relative) {
+  public static List<String> differences(List<Map<String, Object>> expected, List<Map<String, Object>> actual, double relative) {
     Map<String, Map<String, Object>> byKey = index(actual);
     List<String> diffs = new ArrayList<>();
     Map<String, Map<String, Object>> expectedByKey = index(expected);

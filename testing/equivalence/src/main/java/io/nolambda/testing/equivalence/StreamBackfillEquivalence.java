@@ -14,18 +14,16 @@ import io.nolambda.pipelines.RunPipeline;
 import io.nolambda.pipelines.StreamingJobs;
 import io.nolambda.testing.services.ServiceEndpoints;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -135,7 +133,7 @@ public final class StreamBackfillEquivalence {
     String backfillKeyspace = name + "_backfill";
     try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
       events.forEach(producer::send);
-      sentinels(events, cutoff + delay + HALF_HOUR).forEach(producer::send);
+      Sentinels.of(events, pipeline.kinds(), cutoff + delay + HALF_HOUR).forEach(producer::send);
     }
     RunPipeline.Job live = job(streamKeyspace, streamKeyspace, List.of("--mode=streaming", "--source=kafka",
         "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=" + (delay + 999) / 1000), streamingArgs);
@@ -144,7 +142,9 @@ public final class StreamBackfillEquivalence {
         Session session = cluster.connect()) {
       awaitArchived(session, streamKeyspace, events, cutoff);
       RunPipeline.Job backfill = job(backfillKeyspace, streamKeyspace, List.of("--mode=reprocess", "--source=archive",
-          "--to=" + Instant.ofEpochMilli(cutoff)), List.of());
+          "--to=" + Instant.ofEpochMilli(cutoff)),
+          // the live run's dead letters go to the dead-letters topic, the backfill's to files: not the working directory's
+          List.of("--deadLetterDir=" + Files.createTempDirectory("nolambda-" + name + "-dead-letters")));
       PipelineResult.State end = backfill.start().waitUntilFinish();
       if (end != PipelineResult.State.DONE) {
         throw new IllegalStateException("the backfill ended " + end);
@@ -178,22 +178,6 @@ public final class StreamBackfillEquivalence {
     cassandra.setCassandraUsername(services.credentials().username());
     cassandra.setCassandraPassword(services.credentials().password());
     return job;
-  }
-
-  /** For each kind the pipeline reads, its last event copied to {@code time} under a new id. */
-  private List<CityEvent> sentinels(List<CityEvent> events, long time) {
-    Map<String, CityEvent> last = new LinkedHashMap<>();
-    events.stream().filter(e -> pipeline.kinds().contains(CityEvents.kind(e))).sorted(CityEvents.ORDER)
-        .forEach(e -> last.put(CityEvents.kind(e), e));
-    List<CityEvent> sentinels = new ArrayList<>();
-    for (CityEvent event : last.values()) {
-      SpecificRecord payload = SpecificData.get().deepCopy(((SpecificRecord) event.getPayload()).getSchema(),
-          (SpecificRecord) event.getPayload());
-      CityEvents.setEventId(payload, "sentinel-" + CityEvents.kind(event));
-      payload.put(payload.getSchema().getField("event_time").pos(), time);
-      sentinels.add(CityEvents.of(payload));
-    }
-    return sentinels;
   }
 
   /** Waits until the live run has archived every event of its kinds before the cutoff (each once). */

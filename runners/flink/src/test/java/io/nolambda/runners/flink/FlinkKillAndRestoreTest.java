@@ -1,0 +1,216 @@
+package io.nolambda.runners.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Session;
+import io.nolambda.events.CityEvent;
+import io.nolambda.events.CityEvents;
+import io.nolambda.io.archive.ArchiveReader;
+import io.nolambda.io.archive.EventArchive;
+import io.nolambda.io.cassandra.CassandraConnection;
+import io.nolambda.io.cassandra.CassandraOptions;
+import io.nolambda.io.kafka.CityEventProducer;
+import io.nolambda.io.kafka.TopicAdmin;
+import io.nolambda.pipelines.PipelineCatalog;
+import io.nolambda.pipelines.RunPipeline;
+import io.nolambda.testing.equivalence.EquivalenceCities;
+import io.nolambda.testing.equivalence.Sentinels;
+import io.nolambda.testing.equivalence.ServingRows;
+import io.nolambda.testing.services.ServiceEndpoints;
+import io.nolambda.testing.services.WithLocalServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Restart after kill -9: the parking pipeline streams from Kafka on Flink (checkpoints every 2 s to
+ * a file-system state backend) in a JVM of its own while the city is produced at a steady rate. The
+ * JVM is killed with SIGKILL three times, at three different points of the run, and each time
+ * started again from its latest completed checkpoint (Flink's execution.savepoint.path). The
+ * serving rows in the end are exactly those of an uninterrupted computation over the same topic
+ * (a reprocess run), and the archive holds every raw event exactly once.
+ */
+@WithLocalServices
+class FlinkKillAndRestoreTest {
+  private static final long HOUR = 3_600_000L;
+  private static final int EVENTS_PER_SECOND = 40;
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String PREFIX = "restart-";
+  private static final String LIVE = "restart_live";
+  private static final String REFERENCE = "restart_reference";
+
+  @Test
+  void killedThreeTimesAndRestoredFromCheckpointsItWritesTheRowsOfAnUninterruptedRun(ServiceEndpoints services,
+      @TempDir Path dir) throws Exception {
+    List<CityEvent> events = EquivalenceCities.parking().events().stream().sorted(CityEvents.ORDER).toList();
+    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / HOUR + 2) * HOUR;
+    Path checkpoints = Files.createDirectories(dir.resolve("checkpoints"));
+    Path log = dir.resolve("pipeline.log");
+    try (TopicAdmin admin = TopicAdmin.connect(services.kafkaBootstrap())) {
+      admin.createEventTopics(PREFIX, 2, TopicAdmin.RETAIN_FOREVER);
+    }
+    CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produceSteadily(services, events));
+    List<String> killedAt = new ArrayList<>();
+    PipelineProcess job = PipelineProcess.start(liveArgs(services, checkpoints, null), log);
+    try (Cluster cluster = cluster(services); Session session = cluster.connect()) {
+      // 1: as soon as a checkpoint exists, before the windows had time to close
+      Path restoreFrom = awaitCheckpointAfter(checkpoints, null, job, () -> true);
+      killedAt.add("first checkpoint, " + rows(session).size() + " rows");
+      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      // 2: once rows are being written, from a later checkpoint
+      restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, () -> rows(session).size() > 10);
+      killedAt.add("mid-run, " + rows(session).size() + " rows");
+      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      // 3: after every event was produced, from a later checkpoint again
+      restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, producing::isDone);
+      killedAt.add("all produced, " + rows(session).size() + " rows");
+      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      producing.join();
+      try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
+        Sentinels.of(events, PipelineCatalog.PARKING.kinds(), cutoff + HOUR / 2).forEach(producer::send);
+      }
+
+      RunPipeline.Job reference = RunPipeline.parse(args(services, REFERENCE, List.of("--runner=FlinkRunner",
+          "--flinkMaster=[local]", "--parallelism=2", "--mode=reprocess", "--source=kafka",
+          "--kafkaGroupId=" + PREFIX + "reference", "--to=" + Instant.ofEpochMilli(cutoff),
+          "--deadLetterDir=" + dir.resolve("dead-letters"))).toArray(String[]::new));
+      withCredentials(reference, services);
+      assertThat(reference.start().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+      List<Map<String, Object>> expected = ServingRows.read(session, REFERENCE, "occupancy", cutoff);
+
+      List<String> differences = List.of("not compared yet");
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (!differences.isEmpty() && System.nanoTime() < deadline && job.isAlive()) {
+        Thread.sleep(2000);
+        differences = ServingRows.differences(expected, ServingRows.read(session, LIVE, "occupancy", cutoff), 1e-9);
+      }
+      System.out.println("killed at: " + killedAt + "; rows in the end: " + expected.size());
+      assertThat(job.isAlive()).as("the restored job runs (log %s)", log).isTrue();
+      assertThat(differences).isEmpty();
+      assertThat(expected).hasSizeGreaterThan(8 * 8);
+      assertThat(new ArchiveReader(session, LIVE).rowsPerDataset(List.of(EventArchive.dataset("ParkingEvent")), cutoff))
+          .isEqualTo(Map.of(EventArchive.dataset("ParkingEvent"), (long) events.stream()
+              .filter(e -> CityEvents.kind(e).equals("ParkingEvent")).count()));
+    } finally {
+      job.kill();
+      producing.cancel(true);
+    }
+  }
+
+  /** The events in event-time order at a steady rate, as a live city sends them, so that the job is mid-run when killed. */
+  private static void produceSteadily(ServiceEndpoints services, List<CityEvent> events) {
+    try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < events.size(); i++) {
+        long due = start + i * 1_000_000_000L / EVENTS_PER_SECOND;
+        Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+        producer.send(events.get(i));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static PipelineProcess restart(PipelineProcess job, ServiceEndpoints services, Path checkpoints,
+      Path restoreFrom, Path dir, Path log) throws IOException, InterruptedException {
+    job.kill();
+    Path conf = Files.createTempDirectory(dir, "flink-conf");
+    Files.writeString(conf.resolve("flink-conf.yaml"), "execution.savepoint.path: " + restoreFrom.toUri() + "\n");
+    Files.writeString(log, "---- killed; restoring from " + restoreFrom + "\n", java.nio.file.StandardOpenOption.APPEND);
+    return PipelineProcess.start(liveArgs(services, checkpoints, conf), log);
+  }
+
+  /**
+   * Waits until {@code ready} holds and then for a completed checkpoint newer than {@code after}
+   * (a chk-N directory with its _metadata), returns it.
+   */
+  private static Path awaitCheckpointAfter(Path checkpoints, Path after, PipelineProcess job, BooleanSupplier ready)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && job.isAlive()) {
+      Optional<Path> latest = latestCheckpoint(checkpoints);
+      if (ready.getAsBoolean() && latest.isPresent() && (after == null || newer(latest.get(), after))) {
+        return latest.get();
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("no new completed checkpoint in " + checkpoints + " (job alive: " + job.isAlive() + ")");
+  }
+
+  private static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+          .max(Comparator.comparing(FlinkKillAndRestoreTest::modified)).map(Path::getParent);
+    }
+  }
+
+  private static boolean newer(Path checkpoint, Path than) {
+    return modified(checkpoint.resolve("_metadata")) > modified(than.resolve("_metadata"));
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return Long.MIN_VALUE; // subsumed and deleted meanwhile
+    }
+  }
+
+  private static List<String> liveArgs(ServiceEndpoints services, Path checkpoints, Path flinkConf) {
+    List<String> runner = new ArrayList<>(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2",
+        "--checkpointingInterval=2000", "--stateBackend=filesystem",
+        "--stateBackendStoragePath=" + checkpoints.toUri(), "--externalizedCheckpointsEnabled=true",
+        "--retainExternalizedCheckpointsOnCancellation=true", "--mode=streaming", "--source=kafka",
+        "--kafkaGroupId=" + PREFIX + "live", "--maxEventDelaySeconds=5", "--archiveKeyspace=" + LIVE));
+    if (flinkConf != null) {
+      runner.add("--flinkConfDir=" + flinkConf);
+    }
+    List<String> args = args(services, LIVE, runner);
+    args.add("--cassandraUsername=" + services.credentials().username());
+    args.add("--cassandraPassword=" + services.credentials().password());
+    return args;
+  }
+
+  private static List<String> args(ServiceEndpoints services, String keyspace, List<String> runner) {
+    List<String> args = new ArrayList<>(runner);
+    args.addAll(List.of("--pipeline=parking", "--topicPrefix=" + PREFIX, "--kafkaBootstrap=" + services.kafkaBootstrap(),
+        "--cassandraHosts=" + services.cassandraHost(), "--cassandraPort=" + services.cassandraPort(),
+        "--cassandraLocalDc=" + services.localDatacenter(), "--cassandraKeyspace=" + keyspace));
+    return args;
+  }
+
+  private static void withCredentials(RunPipeline.Job job, ServiceEndpoints services) {
+    CassandraOptions cassandra = job.options().as(CassandraOptions.class);
+    cassandra.setCassandraUsername(services.credentials().username());
+    cassandra.setCassandraPassword(services.credentials().password());
+  }
+
+  private static Cluster cluster(ServiceEndpoints services) {
+    RunPipeline.Job any = RunPipeline.parse(args(services, LIVE, List.of()).toArray(String[]::new));
+    withCredentials(any, services);
+    return CassandraConnection.fromOptions(any.options().as(CassandraOptions.class)).cluster();
+  }
+
+  /** The live keyspace's occupancy rows so far (none while the job has not created the table yet). */
+  private static List<Map<String, Object>> rows(Session session) {
+    try {
+      return ServingRows.read(session, LIVE, "occupancy", Long.MAX_VALUE);
+    } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
+      return List.of();
+    }
+  }
+}
