@@ -6,14 +6,13 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
-import io.nolambda.io.archive.ArchiveReader;
-import io.nolambda.io.archive.EventArchive;
 import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.io.cassandra.CassandraOptions;
 import io.nolambda.io.kafka.CityEventProducer;
 import io.nolambda.io.kafka.TopicAdmin;
 import io.nolambda.pipelines.PipelineCatalog;
 import io.nolambda.pipelines.RunPipeline;
+import io.nolambda.testing.equivalence.ArchivedEvents;
 import io.nolambda.testing.equivalence.EquivalenceCities;
 import io.nolambda.testing.equivalence.Sentinels;
 import io.nolambda.testing.equivalence.ServingRows;
@@ -69,15 +68,15 @@ class FlinkKillAndRestoreTest {
     try (Cluster cluster = cluster(services); Session session = cluster.connect()) {
       // 1: as soon as a checkpoint exists, before the windows had time to close
       Path restoreFrom = awaitCheckpointAfter(checkpoints, null, job, () -> true);
-      killedAt.add("first checkpoint, " + rows(session).size() + " rows");
+      killedAt.add(restoreFrom.getFileName() + " (first checkpoint), " + rows(session).size() + " rows");
       job = restart(job, services, checkpoints, restoreFrom, dir, log);
       // 2: once rows are being written, from a later checkpoint
       restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, () -> rows(session).size() > 10);
-      killedAt.add("mid-run, " + rows(session).size() + " rows");
+      killedAt.add(restoreFrom.getFileName() + " (mid-run), " + rows(session).size() + " rows");
       job = restart(job, services, checkpoints, restoreFrom, dir, log);
       // 3: after every event was produced, from a later checkpoint again
       restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, producing::isDone);
-      killedAt.add("all produced, " + rows(session).size() + " rows");
+      killedAt.add(restoreFrom.getFileName() + " (all produced), " + rows(session).size() + " rows");
       job = restart(job, services, checkpoints, restoreFrom, dir, log);
       producing.join();
       try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
@@ -98,13 +97,13 @@ class FlinkKillAndRestoreTest {
         Thread.sleep(2000);
         differences = ServingRows.differences(expected, ServingRows.read(session, LIVE, "occupancy", cutoff), 1e-9);
       }
-      System.out.println("killed at: " + killedAt + "; rows in the end: " + expected.size());
+      List<String> restores = Files.readAllLines(log).stream().filter(l -> l.contains("from savepoint")).toList();
+      System.out.println("killed at: " + killedAt + "; rows in the end: " + expected.size() + "; restores: " + restores);
       assertThat(job.isAlive()).as("the restored job runs (log %s)", log).isTrue();
+      assertThat(restores).as("Flink's restore messages").hasSize(3);
       assertThat(differences).isEmpty();
       assertThat(expected).hasSizeGreaterThan(8 * 8);
-      assertThat(new ArchiveReader(session, LIVE).rowsPerDataset(List.of(EventArchive.dataset("ParkingEvent")), cutoff))
-          .isEqualTo(Map.of(EventArchive.dataset("ParkingEvent"), (long) events.stream()
-              .filter(e -> CityEvents.kind(e).equals("ParkingEvent")).count()));
+      ArchivedEvents.await(session, LIVE, events, PipelineCatalog.PARKING.kinds(), cutoff, TIMEOUT); // or throws
     } finally {
       job.kill();
       producing.cancel(true);
@@ -200,7 +199,7 @@ class FlinkKillAndRestoreTest {
   }
 
   private static Cluster cluster(ServiceEndpoints services) {
-    RunPipeline.Job any = RunPipeline.parse(args(services, LIVE, List.of()).toArray(String[]::new));
+    RunPipeline.Job any = RunPipeline.parse(args(services, LIVE, List.of("--runner=FlinkRunner")).toArray(String[]::new));
     withCredentials(any, services);
     return CassandraConnection.fromOptions(any.options().as(CassandraOptions.class)).cluster();
   }

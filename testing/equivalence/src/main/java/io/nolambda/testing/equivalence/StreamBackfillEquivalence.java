@@ -4,8 +4,6 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
-import io.nolambda.io.archive.ArchiveReader;
-import io.nolambda.io.archive.EventArchive;
 import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.io.cassandra.CassandraOptions;
 import io.nolambda.io.kafka.CityEventProducer;
@@ -18,12 +16,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -140,7 +135,7 @@ public final class StreamBackfillEquivalence {
     PipelineResult stream = live.start();
     try (Cluster cluster = CassandraConnection.fromOptions(live.options().as(CassandraOptions.class)).cluster();
         Session session = cluster.connect()) {
-      awaitArchived(session, streamKeyspace, events, cutoff);
+      ArchivedEvents.await(session, streamKeyspace, events, pipeline.kinds(), cutoff, timeout);
       RunPipeline.Job backfill = job(backfillKeyspace, streamKeyspace, List.of("--mode=reprocess", "--source=archive",
           "--to=" + Instant.ofEpochMilli(cutoff)),
           // the live run's dead letters go to the dead-letters topic, the backfill's to files: not the working directory's
@@ -178,33 +173,6 @@ public final class StreamBackfillEquivalence {
     cassandra.setCassandraUsername(services.credentials().username());
     cassandra.setCassandraPassword(services.credentials().password());
     return job;
-  }
-
-  /** Waits until the live run has archived every event of its kinds before the cutoff (each once). */
-  private void awaitArchived(Session session, String keyspace, List<CityEvent> events, long cutoff)
-      throws InterruptedException {
-    Map<String, Set<String>> expected = new TreeMap<>();
-    events.stream().filter(e -> pipeline.kinds().contains(CityEvents.kind(e)))
-        .forEach(e -> expected.computeIfAbsent(EventArchive.dataset(CityEvents.kind(e)), k -> new HashSet<>())
-            .add(CityEvents.eventId(e)));
-    Map<String, Long> want = expected.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size(), (a, b) -> a, TreeMap::new));
-    Map<String, Long> have = Map.of();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        have = new ArchiveReader(session, keyspace).rowsPerDataset(want.keySet(), cutoff);
-      } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
-        // the live run creates the tables while we poll: "unconfigured table", or "Unknown CF" while
-        // the new schema settles; a lasting failure ends in the timeout, which names the counts
-        have = Map.of();
-      }
-      if (have.equals(want)) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException("the live run archived " + have + " events per dataset, expected " + want);
   }
 
   private Map<String, List<Map<String, Object>>> read(Session session, String keyspace, long cutoff) {
