@@ -37,12 +37,12 @@ public final class EquivalenceCities {
   }
 
   /**
-   * An hour of two bus routes and 311/911 incidents, measured in 15-minute windows against the
+   * Half an hour of two bus routes and 311/911 incidents, measured in 15-minute windows against the
    * simulator's own timetable, written as a GTFS zip into {@code dir}. The correlation table is per
    * UTC day: compare with a cutoff unit of a day.
    */
   public static City transit(Path dir) throws IOException {
-    return transit(SimulatorConfig.builder().seed(11).routes(2).reportIntervalMillis(30_000, 60_000)
+    return transit(SimulatorConfig.builder().seed(11).durationMillis(30 * 60_000).routes(2).reportIntervalMillis(30_000, 60_000)
         .incidentsPerHour(12).parkingEventsPerSecond(0).assetEventsPerSecond(0).bursts(0).build(), dir);
   }
 
