@@ -1,6 +1,9 @@
 package io.nolambda.cli;
 
 import io.nolambda.cli.bench.ArchiveBench;
+import io.nolambda.cli.bench.PipelineBench;
+import io.nolambda.cli.bench.PipelineRate;
+import io.nolambda.cli.bench.RunnerJvm;
 import io.nolambda.cli.bench.Result;
 import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.testing.services.LocalServices;
@@ -8,17 +11,53 @@ import io.nolambda.testing.services.ServiceEndpoints;
 import io.nolambda.testing.services.ServicesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nolambda bench archive}: see {@link ArchiveBench}. */
+/** {@code nolambda bench archive}: see {@link ArchiveBench}; {@code nolambda bench pipelines}: see {@link PipelineBench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Archive.class})
+    subcommands = {BenchCommand.Archive.class, BenchCommand.Pipelines.class})
 final class BenchCommand {
+
+  @Command(name = "pipelines", mixinStandardHelpOptions = true,
+      description = "Events/s of each pipeline in reprocess mode (file source, JSON-lines sink) on each runner, in a "
+          + "fresh JVM each, against a plain single-thread loop computing the same rows. Spark and Flink need their "
+          + "modules built (mvn -q install -DskipTests).")
+  static final class Pipelines implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "2000000", description = "simulated events per pipeline; default ${DEFAULT-VALUE}")
+    long events;
+
+    @Option(names = "--out", defaultValue = "bench-pipelines.csv", description = "CSV written here; default ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--runners", split = ",", defaultValue = "direct,spark,flink",
+        description = "runners to measure; default ${DEFAULT-VALUE}")
+    List<String> runners;
+
+    @Override
+    public Integer call() throws Exception {
+      List<RunnerJvm> jvms = runners.stream().map(r -> RunnerJvm.valueOf(r.toUpperCase(Locale.ROOT))).toList();
+      Path work = Files.createTempDirectory("nolambda-bench-pipelines");
+      PipelineBench bench = new PipelineBench(HomeDir.get(), work, System.out);
+      List<PipelineRate> rates = new ArrayList<>();
+      for (PipelineBench.Benched benched : PipelineBench.PIPELINES) {
+        rates.addAll(bench.run(benched, events, jvms));
+      }
+      TextTable table = new TextTable(PipelineRate.HEADER.toArray(String[]::new));
+      rates.forEach(r -> table.add(r.cells().toArray()));
+      System.out.print(table);
+      Files.write(out, Stream.concat(Stream.of(String.join(",", PipelineRate.HEADER)),
+          rates.stream().map(r -> String.join(",", r.cells()))).toList());
+      System.out.println("wrote " + out + " (runs' logs and outputs in " + work + ")");
+      return 0;
+    }
+  }
 
   @Command(name = "archive", mixinStandardHelpOptions = true,
       description = "Row table (CassandraIO and plain driver) vs columnar archive vs Parquet (zstd) on N bus positions: "

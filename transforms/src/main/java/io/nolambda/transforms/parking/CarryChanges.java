@@ -1,5 +1,6 @@
 package io.nolambda.transforms.parking;
 
+import java.util.stream.LongStream;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Duration;
@@ -25,9 +26,12 @@ final class CarryChanges extends DoFn<KV<String, ParkingChange>, KV<String, Park
   @ProcessElement
   public void process(@Element KV<String, ParkingChange> change,
       OutputReceiver<KV<String, ParkingChange>> out) {
-    long time = change.getValue().time();
-    for (long start = Math.floorDiv(time, window) * window; start < time + reach; start += window) {
-      out.outputWithTimestamp(change, new Instant(start + window - 1));
-    }
+    windowStarts(change.getValue().time(), window, reach)
+        .forEach(start -> out.outputWithTimestamp(change, new Instant(start + window - 1)));
+  }
+
+  /** The starts of the windows a report at {@code time} affects (see above). */
+  static LongStream windowStarts(long time, long window, long reach) {
+    return LongStream.iterate(Math.floorDiv(time, window) * window, start -> start < time + reach, start -> start + window);
   }
 }

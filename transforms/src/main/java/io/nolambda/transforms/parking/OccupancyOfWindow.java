@@ -36,10 +36,23 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
   @ProcessElement
   public void process(@Element KV<String, Iterable<ParkingChange>> zone, IntervalWindow window,
       PaneInfo pane, OutputReceiver<OccupancyRow> out) {
-    long start = window.start().getMillis();
-    long end = window.end().getMillis();
-    Map<String, List<ParkingChange>> units = byUnit(zone.getValue(), end);
+    OccupancyRow row = measure(zone.getKey(), window.start().getMillis(), window.end().getMillis(), zone.getValue(),
+        horizon);
+    if (row == null) {
+      return; // nothing known about the zone in this window
+    }
+    if (pane.getTiming() == PaneInfo.Timing.LATE) {
+      lateRows.inc();
+    }
+    out.output(row);
+  }
 
+  /**
+   * The zone's row for the window [start, end) from the reports carried into it, or null when no
+   * unit's state is known at any time in the window.
+   */
+  static OccupancyRow measure(String zone, long start, long end, Iterable<ParkingChange> carried, long horizon) {
+    Map<String, List<ParkingChange>> units = byUnit(carried, end);
     long arrivals = 0;
     long departures = 0;
     long dwellMillis = 0;
@@ -80,7 +93,7 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
         long occupied = 0;
         long capacity = 0;
         for (List<ParkingChange> reports : units.values()) {
-          ParkingChange state = stateAt(reports, from);
+          ParkingChange state = stateAt(reports, from, horizon);
           if (state != null) {
             occupied += state.occupied();
             capacity += state.capacity();
@@ -97,13 +110,10 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
       from = to;
     }
     if (knownMillis == 0) {
-      return; // nothing known about the zone in this window
+      return null;
     }
-    if (pane.getTiming() == PaneInfo.Timing.LATE) {
-      lateRows.inc();
-    }
-    out.output(new OccupancyRow(zone.getKey(), start, end, weighted / knownMillis, peak, arrivals,
-        departures, freeAtEnd, sessions == 0 ? null : dwellMillis / 1000.0 / sessions));
+    return new OccupancyRow(zone, start, end, weighted / knownMillis, peak, arrivals, departures, freeAtEnd,
+        sessions == 0 ? null : dwellMillis / 1000.0 / sessions);
   }
 
   private static Map<String, List<ParkingChange>> byUnit(Iterable<ParkingChange> reports, long end) {
@@ -122,7 +132,7 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
   }
 
   /** The unit's last report at or before the instant, if still fresh then. */
-  private ParkingChange stateAt(List<ParkingChange> reports, long instant) {
+  private static ParkingChange stateAt(List<ParkingChange> reports, long instant, long horizon) {
     ParkingChange last = null;
     for (ParkingChange r : reports) {
       if (r.time() > instant) {

@@ -41,15 +41,19 @@ final class ParkingChanges extends DoFn<CityEvent, KV<String, ParkingChange>> {
       return;
     }
     valid.inc();
-    ParkingChange change = p.getBayId() != null
-        ? new ParkingChange("bay:" + p.getBayId(), true, p.getEventId(), p.getEventTime(),
-            p.getOccupied() ? 1 : 0, 1)
-        : new ParkingChange("facility:" + p.getFacilityId(), false, p.getEventId(), p.getEventTime(),
-            p.getCapacity() - p.getFree(), p.getCapacity());
-    out.get(validTag).output(KV.of(p.getZoneId(), change));
+    out.get(validTag).output(KV.of(p.getZoneId(), change(p)));
   }
 
-  private static String reason(ParkingEvent p) {
+  /** The state change a valid event reports: its unit (bay or facility), occupied count and capacity. */
+  static ParkingChange change(ParkingEvent p) {
+    return p.getBayId() != null
+        ? new ParkingChange("bay:" + p.getBayId(), true, p.getEventId(), p.getEventTime(), p.getOccupied() ? 1 : 0, 1)
+        : new ParkingChange("facility:" + p.getFacilityId(), false, p.getEventId(), p.getEventTime(),
+            p.getCapacity() - p.getFree(), p.getCapacity());
+  }
+
+  /** Why the event cannot be used, or null when it can. */
+  static String reason(ParkingEvent p) {
     if (p.getZoneId() == null || p.getZoneId().isBlank()) {
       return "missing zone_id";
     }
