@@ -35,19 +35,29 @@ final class AssetSegments extends DoFn<CityEvent, KV<KV<String, String>, String>
       return;
     }
     eventsIn.inc();
-    String reason = isBlank(asset.getAssetId()) ? "missing asset_id"
-        : isBlank(asset.getOs()) ? "missing os"
-        : isBlank(asset.getRegion()) ? "missing region"
-        : null;
+    String reason = reason(asset);
     if (reason != null) {
       invalid.inc();
       out.get(invalidTag).output(new InvalidEvent(reason, asset.getEventId(), CityEvents.kind(event)));
       return;
     }
     valid.inc();
-    for (String segment : List.of(ALL, "os:" + asset.getOs(), "region:" + asset.getRegion())) {
+    for (String segment : segments(asset)) {
       out.get(DetectTrends.KEYED).output(KV.of(KV.of(segment, asset.getAssetId()), asset.getEventId()));
     }
+  }
+
+  /** Why the event cannot be counted, or null when it can. */
+  static String reason(AssetEvent asset) {
+    return isBlank(asset.getAssetId()) ? "missing asset_id"
+        : isBlank(asset.getOs()) ? "missing os"
+        : isBlank(asset.getRegion()) ? "missing region"
+        : null;
+  }
+
+  /** The segments a valid event counts in. */
+  static List<String> segments(AssetEvent asset) {
+    return List.of(ALL, "os:" + asset.getOs(), "region:" + asset.getRegion());
   }
 
   private static boolean isBlank(String s) {

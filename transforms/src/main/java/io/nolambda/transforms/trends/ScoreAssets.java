@@ -29,27 +29,34 @@ final class ScoreAssets extends DoFn<KV<KV<String, String>, CountHistory>, KV<St
   @ProcessElement
   public void process(ProcessContext context, IntervalWindow window) {
     KV<KV<String, String>, CountHistory> element = context.element();
-    CountHistory h = element.getValue();
-    long count = h.current();
-    if (count < minSupport) {
-      return;
-    }
-    int n = h.history();
-    long sum = h.historySum();
-    double mean = n == 0 ? 0 : (double) sum / n;
-    // N * sum(c^2) - sum(c)^2 is exact in longs, so the variance never goes negative by rounding.
-    double stddev = n == 0 ? 0 : Math.sqrt((double) (n * h.historySumOfSquares() - sum * sum)) / n;
-    double score = (count - mean) / Math.max(stddev, 1);
     String segment = element.getKey().getKey();
     String asset = element.getKey().getValue();
+    TrendingRow row = score(segment, asset, window.start().getMillis(), window.end().getMillis(), element.getValue(),
+        minSupport);
+    if (row == null) {
+      return;
+    }
     if (profiles != null) {
       HourProfile p = context.sideInput(profiles)
           .get(HourProfile.key(segment, asset, HourProfile.hourOfWeek(window.start())));
       if (p != null) {
-        score = Math.min(score, (count - p.getMean()) / Math.max(p.getStddev(), 1));
+        row = row.withScore(Math.min(row.getScore(), (row.getCount() - p.getMean()) / Math.max(p.getStddev(), 1)));
       }
     }
-    context.output(KV.of(segment, new TrendingRow(segment, window.start().getMillis(),
-        window.end().getMillis(), 0, asset, count, mean, stddev, score)));
+    context.output(KV.of(segment, row));
+  }
+
+  /** The asset's unranked row for the window [start, end) against its recent history, or null under the minimum support. */
+  static TrendingRow score(String segment, String asset, long start, long end, CountHistory h, long minSupport) {
+    long count = h.current();
+    if (count < minSupport) {
+      return null;
+    }
+    int n = h.history();
+    long sum = h.historySum();
+    double mean = n == 0 ? 0 : (double) sum / n;
+    double stddev = n == 0 ? 0 : Math.sqrt((double) (n * h.historySumOfSquares() - sum * sum)) / n;
+    double score = (count - mean) / Math.max(stddev, 1);
+    return new TrendingRow(segment, start, end, 0, asset, count, mean, stddev, score);
   }
 }

@@ -1,6 +1,7 @@
 package io.nolambda.transforms.trends;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,12 @@ final class TopTrending extends Combine.CombineFn<TrendingRow, Map<String, Trend
 
   @Override
   public List<TrendingRow> extractOutput(Map<String, TrendingRow> acc) {
-    List<TrendingRow> sorted = new ArrayList<>(acc.values());
+    return top(acc.values(), k);
+  }
+
+  /** The K best of one segment and window's candidates (one row per asset), ranked. */
+  static List<TrendingRow> top(Collection<TrendingRow> candidates, int k) {
+    List<TrendingRow> sorted = new ArrayList<>(candidates);
     sorted.sort(RANKING);
     List<TrendingRow> top = new ArrayList<>();
     for (int i = 0; i < Math.min(k, sorted.size()); i++) {

@@ -42,6 +42,11 @@ public class TrendingRow implements Serializable {
     this.score = score;
   }
 
+  /** The same row with another score (rescored against a historical profile). */
+  TrendingRow withScore(double newScore) {
+    return new TrendingRow(segment, windowStart, windowEnd, rank, assetId, count, mean, stddev, newScore);
+  }
+
   /** The same row at another rank. */
   public TrendingRow withRank(int newRank) {
     return new TrendingRow(segment, windowStart, windowEnd, newRank, assetId, count, mean, stddev,

@@ -5,6 +5,7 @@ import io.nolambda.events.EventJson;
 import io.nolambda.testing.simulator.CitySimulator;
 import io.nolambda.testing.simulator.SimulatorConfig;
 import io.nolambda.transforms.parking.ParkingOccupancyLoop;
+import io.nolambda.transforms.trends.TrendsLoop;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,8 +33,10 @@ public final class PipelineBench {
   public record Benched(String pipeline, String table, LongFunction<List<CityEvent>> events,
       ToLongFunction<List<CityEvent>> loopRows) {}
 
-  /** Pipelines with a plain loop; trends and transit have none yet. */
+  /** Pipelines with a plain loop, at their default options; transit has none yet. */
   public static final List<Benched> PIPELINES = List.of(
+      new Benched("trends", "trending", PipelineBench::assetEvents,
+          events -> TrendsLoop.detect(events, Duration.standardSeconds(5), 60, 10, 5).size()),
       new Benched("parking", "occupancy", PipelineBench::parkingEvents,
           events -> ParkingOccupancyLoop.measure(events, Duration.standardMinutes(5), Duration.standardHours(2)).size()));
 
@@ -98,19 +101,29 @@ public final class PipelineBench {
     return lines;
   }
 
-  /**
-   * The first {@code n} parking events of 100 street zones and 4 car parks at 50 events/s on a
-   * day's average (the simulated rate follows the time of day, hence the margin).
-   */
+  /** The first {@code n} parking events of 100 street zones and 4 car parks at 50 events/s on a day's average. */
   static List<CityEvent> parkingEvents(long n) {
-    double rate = 50;
-    Iterator<CityEvent> city = new CitySimulator(SimulatorConfig.builder().seed(17).durationMillis((long) (3 * n / rate * 1000))
-        .routes(0).incidentsEnabled(false).assetEventsPerSecond(0).bursts(0).parkingEventsPerSecond(rate)
-        .streetZones(10, 10).carParks(4, 200).build()).iterator(); // in event-time order
-    List<CityEvent> events = new ArrayList<>();
-    while (events.size() < n && city.hasNext()) {
-      events.add(city.next());
+    return firstEvents(SimulatorConfig.builder().routes(0).incidentsEnabled(false).assetEventsPerSecond(0).bursts(0)
+        .parkingEventsPerSecond(50).streetZones(10, 10).carParks(4, 200), 50, n);
+  }
+
+  /** The first {@code n} views of 500 assets at 200 events/s on a day's average. */
+  static List<CityEvent> assetEvents(long n) {
+    return firstEvents(SimulatorConfig.builder().routes(0).incidentsEnabled(false).parkingEventsPerSecond(0)
+        .assetEventsPerSecond(200).assets(500).bursts(0), 200, n);
+  }
+
+  /**
+   * The first {@code n} events of the city, in event-time order; it runs three times as long as
+   * {@code n} at {@code rate} needs because the simulated rates follow the time of day.
+   */
+  private static List<CityEvent> firstEvents(SimulatorConfig.Builder city, double rate, long n) {
+    Iterator<CityEvent> events = new CitySimulator(city.seed(17).durationMillis((long) (3 * n / rate * 1000)).build())
+        .iterator();
+    List<CityEvent> first = new ArrayList<>();
+    while (first.size() < n && events.hasNext()) {
+      first.add(events.next());
     }
-    return events;
+    return first;
   }
 }

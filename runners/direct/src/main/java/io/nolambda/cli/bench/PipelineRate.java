@@ -17,7 +17,7 @@ public record PipelineRate(String pipeline, String runner, String mode, long eve
 
   /** The values in {@link #HEADER} order. */
   public List<String> cells() {
-    return List.of(pipeline, runner, mode, Long.toString(events), String.format("%.3f", seconds),
+    return List.of(pipeline, runner, mode, Long.toString(events), String.format("%.6f", seconds),
         String.format("%.1f", eventsPerSecond()), String.format("%.4f", eventsPerSecond() / loopEventsPerSecond));
   }
 }

@@ -17,7 +17,9 @@ import java.util.Locale;
  * own), with the flags Java 17 needs for Spark and Flink, and the runner's local master options.
  */
 public enum RunnerJvm {
-  DIRECT(List.of("--runner=DirectRunner", "--targetParallelism=2")),
+  /** Without the per-element immutability and encodability checks, which are test aids. */
+  DIRECT(List.of("--runner=DirectRunner", "--targetParallelism=2", "--enforceImmutability=false",
+      "--enforceEncodability=false")),
   SPARK(List.of("--runner=SparkRunner", "--sparkMaster=local[2]")),
   FLINK(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
 
