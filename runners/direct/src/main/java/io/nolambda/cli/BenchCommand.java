@@ -1,6 +1,7 @@
 package io.nolambda.cli;
 
 import io.nolambda.cli.bench.ArchiveBench;
+import io.nolambda.cli.bench.LatencyBench;
 import io.nolambda.cli.bench.PipelineBench;
 import io.nolambda.cli.bench.PipelineRate;
 import io.nolambda.cli.bench.RunnerJvm;
@@ -22,8 +23,43 @@ import picocli.CommandLine.Option;
 
 /** {@code nolambda bench archive}: see {@link ArchiveBench}; {@code nolambda bench pipelines}: see {@link PipelineBench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Archive.class, BenchCommand.Pipelines.class})
+    subcommands = {BenchCommand.Archive.class, BenchCommand.Pipelines.class, BenchCommand.Latency.class})
 final class BenchCommand {
+
+  @Command(name = "latency", mixinStandardHelpOptions = true,
+      description = "End-to-end latency (send to serving row, p50 and p99) of the trends pipeline streaming from Kafka "
+          + "at a fixed rate, on throwaway local services. Flink needs its module built (mvn -q install -DskipTests).")
+  static final class Latency implements Callable<Integer> {
+    @Option(names = "--rate", defaultValue = "20000", description = "views sent per second; default ${DEFAULT-VALUE}")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "measured seconds; default ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--warm-up", defaultValue = "40", description = "unmeasured seconds first; default ${DEFAULT-VALUE}")
+    int warmUp;
+
+    @Option(names = "--runner", defaultValue = "flink", description = "default ${DEFAULT-VALUE}")
+    String runner;
+
+    @Option(names = "--out", defaultValue = "bench-latency.csv", description = "CSV written here; default ${DEFAULT-VALUE}")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      ServicesConfig config = ServicesConfig.forTests().withDeleteDataOnClose(true);
+      LatencyBench.Latency latency;
+      try (LocalServices services = LocalServices.start(config)) {
+        latency = new LatencyBench(HomeDir.get(), Files.createTempDirectory("nolambda-bench-latency"), System.out)
+            .run(services.endpoints(), RunnerJvm.valueOf(runner.toUpperCase(Locale.ROOT)), rate, seconds, warmUp);
+      }
+      TextTable table = new TextTable(LatencyBench.Latency.HEADER.toArray(String[]::new));
+      System.out.print(table.add(latency.cells().toArray()));
+      Files.write(out, List.of(String.join(",", LatencyBench.Latency.HEADER), String.join(",", latency.cells())));
+      System.out.println("wrote " + out);
+      return 0;
+    }
+  }
 
   @Command(name = "pipelines", mixinStandardHelpOptions = true,
       description = "Events/s of each pipeline in reprocess mode (file source, JSON-lines sink) on each runner, in a "

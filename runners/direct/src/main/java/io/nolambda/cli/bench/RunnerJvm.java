@@ -40,21 +40,25 @@ public enum RunnerJvm {
    * @throws IllegalStateException if the run failed (the log says why)
    */
   public double run(Path home, List<String> pipelineArgs, Path log) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    int exit = start(home, pipelineArgs, log).waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (exit != 0) {
+      throw new IllegalStateException(label() + " run failed (exit " + exit + "); see " + log);
+    }
+    return seconds;
+  }
+
+  /** Starts the pipeline (a streaming one runs until the process is destroyed); its output goes to {@code log}. */
+  public Process start(Path home, List<String> pipelineArgs, Path log) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx4g"));
     command.addAll(javaFlags());
     command.addAll(List.of("-cp", classpath(home), RunPipeline.class.getName()));
     command.addAll(runnerArgs);
     command.addAll(pipelineArgs);
-    long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-    int exit = process.waitFor();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (exit != 0) {
-      throw new IllegalStateException(label() + " run failed (exit " + exit + "); see " + log);
-    }
-    return seconds;
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+        .start();
   }
 
   private String classpath(Path home) throws IOException {
