@@ -138,10 +138,14 @@ public final class ArchiveReader implements AutoCloseable {
   public Map<String, Long> rowsPerDataset(Set<String> datasets, long toMillis) {
     Map<String, Long> counts = new java.util.TreeMap<>();
     for (String dataset : datasets) {
-      if (findDataset(dataset).isPresent()) {
-        counts.put(dataset, (long) query(ArchiveQuery.all(dataset).withColumns(dataset(dataset).idColumn())
-            .withTimeRange(Long.MIN_VALUE, toMillis)).size());
-      }
+      findDataset(dataset).ifPresent(spec -> {
+        ArchiveQuery ids = ArchiveQuery.all(dataset).withColumns(spec.idColumn()).withTimeRange(Long.MIN_VALUE, toMillis);
+        long rows = 0;
+        for (Partition p : partitions(spec, ids)) {
+          rows += readPartition(spec, ids, p).size();
+        }
+        counts.put(dataset, rows);
+      });
     }
     return counts;
   }

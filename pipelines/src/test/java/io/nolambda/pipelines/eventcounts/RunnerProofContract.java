@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @WithLocalServices
 public abstract class RunnerProofContract {
   private static final Duration STREAMING_TIMEOUT = Duration.ofMinutes(4);
+  /** Simulated city time of the batch run, and of the streaming run unless a runner needs less. */
+  private static final Duration SPAN = Duration.ofMinutes(6);
 
   /** Runner options, e.g. {@code --runner=FlinkRunner}. */
   protected abstract List<String> runnerArgs();
@@ -52,7 +54,7 @@ public abstract class RunnerProofContract {
 
   /** How much simulated city time the streaming run replays. */
   protected Duration streamingSpan() {
-    return Duration.ofMinutes(6);
+    return SPAN;
   }
 
   /** The window of the streaming run ({@code --windowSeconds}). */
@@ -65,7 +67,7 @@ public abstract class RunnerProofContract {
 
   @Test
   void batchFromFilesWritesExactlyTheExpectedRows(ServiceEndpoints services, @TempDir Path dir) throws IOException {
-    List<CityEvent> events = ProofEvents.generate(Duration.ofMinutes(6));
+    List<CityEvent> events = ProofEvents.generate(SPAN);
     Path file = dir.resolve("events.jsonl");
     List<String> lines = new ArrayList<>(events.stream().map(EventJson::encode).toList());
     lines.add(lines.get(0)); // a duplicate delivery: counted once
