@@ -66,6 +66,11 @@ public enum PipelineCatalog {
     return Arrays.stream(values()).map(PipelineCatalog::pipelineName).toList();
   }
 
+  /** The interface of the pipeline's options. */
+  public Class<? extends PipelineOptions> optionsClass() {
+    return optionsClass;
+  }
+
   /** The pipeline's options parsed and validated from Beam-style {@code --name=value} arguments. */
   public PipelineOptions options(String... args) {
     PipelineOptionsFactory.register(optionsClass);

@@ -21,9 +21,9 @@ public interface TransitOptions extends WriteServingOutputs.Options {
 
   @Description("Window of the stop waits and of the cell stats, in seconds")
   @Default.Long(3600)
-  long getWindowSeconds();
+  long getTransitWindowSeconds();
 
-  void setWindowSeconds(long value);
+  void setTransitWindowSeconds(long value);
 
   @Description("Side of a region cell of the cell stats, in degrees of latitude and longitude")
   @Default.Double(0.01)

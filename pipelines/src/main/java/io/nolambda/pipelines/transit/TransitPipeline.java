@@ -85,7 +85,7 @@ public final class TransitPipeline {
   static MeasureCellStats measure(TransitOptions options, GtfsFeed feed, LocalDate day) {
     Duration sessionGap = Duration.standardSeconds(options.getArrivalSessionGapSeconds());
     return MeasureCellStats.create(feed, day, Cells.grid(options.getCellDegrees()))
-        .withWindow(Duration.standardSeconds(options.getWindowSeconds()))
+        .withWindow(Duration.standardSeconds(options.getTransitWindowSeconds()))
         .withArrivals(DetectArrivals.create(feed)
             .withRadiusMetres(options.getArrivalRadiusMetres())
             .withSessionGap(sessionGap))

@@ -92,7 +92,7 @@ class TransitPipelineTest {
     Path gtfs = GtfsZip.write(run.truth().feed(), dir.resolve("gtfs.zip"));
 
     TransitOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner", "--source=file:" + file,
-        "--deadLetterDir=" + dir.resolve("dead"), "--gtfs=" + gtfs, "--serviceDate=" + day, "--windowSeconds=1800",
+        "--deadLetterDir=" + dir.resolve("dead"), "--gtfs=" + gtfs, "--serviceDate=" + day, "--transitWindowSeconds=1800",
         "--busLatestPositions=" + LATEST, "--busLatestWindowSeconds=" + LATEST_WINDOW_MILLIS / 1000,
         "--busLatestTtlSeconds=" + TTL_SECONDS, "--cassandraHosts=" + services.cassandraHost(),
         "--cassandraPort=" + services.cassandraPort(), "--cassandraLocalDc=" + services.localDatacenter(),

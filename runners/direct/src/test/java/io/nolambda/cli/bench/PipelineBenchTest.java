@@ -16,7 +16,7 @@ import picocli.CommandLine;
  * otherwise), and the CSV holds both measurements.
  */
 class PipelineBenchTest {
-  private static final long EVENTS = 2_000;
+  private static final long EVENTS = 600;
 
   @Test
   void theDirectRunnerWritesTheLoopsRowsAndBothRatesAreReported(@TempDir Path dir) throws Exception {

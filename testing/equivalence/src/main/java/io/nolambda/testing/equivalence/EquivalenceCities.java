@@ -56,6 +56,6 @@ public final class EquivalenceCities {
     Path gtfs = GtfsZip.write(run.truth().feed(), dir.resolve("transit-gtfs.zip"));
     String day = Instant.ofEpochMilli(config.startMillis()).atZone(run.truth().feed().timeZone())
         .toLocalDate().toString();
-    return new City(run.events(), List.of("--gtfs=" + gtfs, "--serviceDate=" + day, "--windowSeconds=900"));
+    return new City(run.events(), List.of("--gtfs=" + gtfs, "--serviceDate=" + day, "--transitWindowSeconds=900"));
   }
 }
