@@ -5,6 +5,7 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import io.nolambda.events.AssetAction;
 import io.nolambda.events.AssetEvent;
+import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.io.kafka.CityEventProducer;
@@ -26,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * (event time = send time) at a fixed rate into a one-partition topic, so none is ever late and
  * the watermark may trail by zero; each serving row's Cassandra write time (WRITETIME, the
  * writer's clock on this machine) minus the send time of each view its window counted is that
- * view's latency. The first {@code warmUp} seconds (the job starting) are not measured.
+ * view's latency. A trickle of views first waits for the job's first row; then {@code warmUp}
+ * seconds at the full rate are not measured.
  */
 public final class LatencyBench {
   /** The outcome: views measured, their latency percentiles in seconds, the rate actually sent. */
@@ -45,6 +47,7 @@ public final class LatencyBench {
   private static final String KEYSPACE = "nolambda_latency";
   private static final int ASSETS = 500;
   private static final long WINDOW_SECONDS = 5;
+  private static final long ROWS_TIMEOUT_SECONDS = 300;
 
   private final Path home;
   private final Path workDir;
@@ -73,13 +76,14 @@ public final class LatencyBench {
     try {
       progress.printf("latency: %s job starting (log %s); sending %,d views/s for %d s, the first %d s unmeasured%n",
           runner.label(), log, rate, seconds + warmUp, warmUp);
+      awaitFirstRow(services, job, log);
       long measureFrom = System.currentTimeMillis() + warmUp * 1000L;
       Map<Long, long[]> sentPerWindow = new HashMap<>(); // window start -> send times of its views
       long[] sent = send(services, rate, seconds + warmUp, sentPerWindow, measureFrom);
       double sentPerSecond = sent[0] / ((sent[1] - sent[2]) / 1e3);
-      progress.printf("latency: sent %,d views at %.0f/s; waiting for the last windows%n", sent[0], sentPerSecond);
-      Thread.sleep(3 * WINDOW_SECONDS * 1000);
-      return measure(services, runner, sentPerWindow, sentPerSecond, sent[1]);
+      progress.printf("latency: sent %,d views at %.0f/s; waiting for the measured windows' rows%n", sent[0],
+          sentPerSecond);
+      return measure(services, runner, sentPerWindow, sentPerSecond);
     } finally {
       job.destroyForcibly();
       job.waitFor(30, TimeUnit.SECONDS);
@@ -109,10 +113,7 @@ public final class LatencyBench {
           LockSupport.parkNanos(wait);
         }
         last = System.currentTimeMillis();
-        int asset = (int) (i * 7919 % ASSETS);
-        producer.send(CityEvents.of(AssetEvent.newBuilder().setEventId("v" + i).setEventTime(last)
-            .setAssetId("asset-" + asset).setAction(AssetAction.VIEW).setOs(asset % 3 == 0 ? "ios" : "android")
-            .setRegion("region-" + asset % 4).build()));
+        producer.send(view("v" + i, (int) (i * 7919 % ASSETS), last));
         long windowStart = Math.floorDiv(last, window) * window;
         if (last >= measureFrom && windowStart + window <= first + seconds * 1000L - window) {
           long[] times = sentPerWindow.computeIfAbsent(windowStart, w -> new long[(int) (rate * WINDOW_SECONDS * 2)]);
@@ -125,25 +126,75 @@ public final class LatencyBench {
     return new long[] {total, last, first};
   }
 
-  private Latency measure(ServiceEndpoints services, RunnerJvm runner, Map<Long, long[]> sentPerWindow,
-      double sentPerSecond, long lastSent) {
-    Map<Long, Long> written = new HashMap<>(); // window start -> last write (millis) of its rows
-    CassandraConnection connection = new CassandraConnection(List.of(services.cassandraHost()), services.cassandraPort(),
-        services.localDatacenter(), services.credentials().username(), services.credentials().password());
-    try (Cluster cluster = connection.cluster(); Session session = cluster.connect()) {
-      for (Row row : session.execute("SELECT window_start, WRITETIME(score) FROM " + KEYSPACE + ".trending")) {
-        written.merge(row.getLong(0), row.getLong(1) / 1000, Math::max);
+  /**
+   * Sends a trickle of views of one asset (50 a second, enough to rank it) until the job has written
+   * a trending row, so that the measured traffic finds a job that runs end to end, not one starting.
+   */
+  private void awaitFirstRow(ServiceEndpoints services, Process job, Path log) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROWS_TIMEOUT_SECONDS);
+    try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX);
+        Cluster cluster = connection(services).cluster(); Session session = cluster.connect()) {
+      for (long i = 0; System.nanoTime() < deadline; i++) {
+        if (!job.isAlive()) {
+          throw new IllegalStateException("the job ended (exit " + job.exitValue() + "); see " + log);
+        }
+        producer.send(view("ready-" + i, ASSETS, System.currentTimeMillis()));
+        producer.flush();
+        Thread.sleep(20);
+        if (i % 50 == 0 && hasRows(session)) {
+          progress.printf("latency: the job wrote its first row; %d s of warm-up at the full rate follow%n", i / 50);
+          return;
+        }
       }
+    }
+    throw new IllegalStateException("no trending row " + ROWS_TIMEOUT_SECONDS + " s after the job started; see " + log);
+  }
+
+  private static boolean hasRows(Session session) {
+    try {
+      return session.execute("SELECT window_start FROM " + KEYSPACE + ".trending LIMIT 1").one() != null;
+    } catch (com.datastax.driver.core.exceptions.DriverException notYetCreated) {
+      return false; // the job creates the table when it starts
+    }
+  }
+
+  /** A view of asset number {@code asset} (os and region follow from it), stamped {@code time}. */
+  private static CityEvent view(String id, int asset, long time) {
+    return CityEvents.of(AssetEvent.newBuilder().setEventId(id).setEventTime(time).setAssetId("asset-" + asset)
+        .setAction(AssetAction.VIEW).setOs(asset % 3 == 0 ? "ios" : "android").setRegion("region-" + asset % 4).build());
+  }
+
+  private static CassandraConnection connection(ServiceEndpoints services) {
+    return new CassandraConnection(List.of(services.cassandraHost()), services.cassandraPort(),
+        services.localDatacenter(), services.credentials().username(), services.credentials().password());
+  }
+
+  /**
+   * Waits (up to {@link #ROWS_TIMEOUT_SECONDS}) until every measured window has its rows: a job
+   * that cannot keep up with the rate writes them late, and the latencies show it.
+   */
+  private Latency measure(ServiceEndpoints services, RunnerJvm runner, Map<Long, long[]> sentPerWindow,
+      double sentPerSecond) throws InterruptedException {
+    Map<Long, Long> written = new HashMap<>(); // window start -> last write (millis) of its rows
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROWS_TIMEOUT_SECONDS);
+    try (Cluster cluster = connection(services).cluster(); Session session = cluster.connect()) {
+      while (!written.keySet().containsAll(sentPerWindow.keySet()) && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        written.clear();
+        for (Row row : session.execute("SELECT window_start, WRITETIME(score) FROM " + KEYSPACE + ".trending")) {
+          written.merge(row.getLong(0), row.getLong(1) / 1000, Math::max);
+        }
+      }
+    }
+    long missing = sentPerWindow.keySet().stream().filter(w -> !written.containsKey(w)).count();
+    if (missing > 0) {
+      throw new IllegalStateException(missing + " of " + sentPerWindow.size() + " measured windows had no trending"
+          + " rows " + ROWS_TIMEOUT_SECONDS + " s after the last send: the job is far behind the rate");
     }
     List<Double> latencies = new ArrayList<>();
     sentPerWindow.forEach((window, times) -> {
-      Long at = written.get(window);
-      if (at == null) {
-        throw new IllegalStateException("no trending row for the window starting " + window + " (sent up to "
-            + lastSent + ")");
-      }
       for (long time : times) {
-        latencies.add((at - time) / 1e3);
+        latencies.add((written.get(window) - time) / 1e3);
       }
     });
     double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
