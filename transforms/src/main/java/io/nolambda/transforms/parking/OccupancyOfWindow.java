@@ -1,6 +1,7 @@
 package io.nolambda.transforms.parking;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
       }
     }
 
-    // Piecewise constant between breaks: sum the known units' states at each piece's start.
+    // Piecewise constant between breaks: sweep the known units' summed states through the pieces.
+    StateSums sums = new StateSums(units.values(), horizon);
     double knownMillis = 0;
     double weighted = 0;
     double peak = 0;
@@ -90,22 +92,14 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
     Long from = null;
     for (long to : breaks) {
       if (from != null) {
-        long occupied = 0;
-        long capacity = 0;
-        for (List<ParkingChange> reports : units.values()) {
-          ParkingChange state = stateAt(reports, from, horizon);
-          if (state != null) {
-            occupied += state.occupied();
-            capacity += state.capacity();
-          }
-        }
-        if (capacity > 0) {
-          double fraction = (double) occupied / capacity;
+        sums.advanceTo(from);
+        if (sums.capacity > 0) {
+          double fraction = (double) sums.occupied / sums.capacity;
           knownMillis += to - from;
           weighted += fraction * (to - from);
           peak = Math.max(peak, fraction);
         }
-        freeAtEnd = capacity - occupied;
+        freeAtEnd = sums.capacity - sums.occupied;
       }
       from = to;
     }
@@ -131,16 +125,42 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
     return units;
   }
 
-  /** The unit's last report at or before the instant, if still fresh then. */
-  private static ParkingChange stateAt(List<ParkingChange> reports, long instant, long horizon) {
-    ParkingChange last = null;
-    for (ParkingChange r : reports) {
-      if (r.time() > instant) {
-        break;
+  /**
+   * The occupied and capacity sums over the units whose state is known at an instant, for
+   * instants visited in increasing order. A report is a unit's state from its time until the
+   * unit's next report or until the stale horizon, whichever is first; each such interval is a
+   * +state at its start and a -state at its end, so a sweep over the sorted deltas costs
+   * O(reports log reports) per window instead of a scan of every unit at every break.
+   */
+  private static final class StateSums {
+    private final long[][] deltas; // {time, occupied, capacity}
+    private int next;
+    long occupied;
+    long capacity;
+
+    StateSums(Iterable<List<ParkingChange>> units, long horizon) {
+      List<long[]> all = new ArrayList<>();
+      for (List<ParkingChange> reports : units) {
+        for (int i = 0; i < reports.size(); i++) {
+          ParkingChange r = reports.get(i);
+          long until = r.time() + horizon;
+          if (i + 1 < reports.size()) {
+            until = Math.min(until, reports.get(i + 1).time());
+          }
+          all.add(new long[] {r.time(), r.occupied(), r.capacity()});
+          all.add(new long[] {until, -r.occupied(), -r.capacity()});
+        }
       }
-      last = r;
+      deltas = all.toArray(long[][]::new);
+      Arrays.sort(deltas, Comparator.comparingLong(d -> d[0]));
     }
-    return last != null && instant - last.time() < horizon ? last : null;
+
+    void advanceTo(long instant) {
+      for (; next < deltas.length && deltas[next][0] <= instant; next++) {
+        occupied += deltas[next][1];
+        capacity += deltas[next][2];
+      }
+    }
   }
 
   private static void addIfInside(TreeSet<Long> breaks, long time, long start, long end) {
