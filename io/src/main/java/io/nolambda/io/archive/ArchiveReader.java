@@ -3,6 +3,7 @@ package io.nolambda.io.archive;
 import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Session;
+import com.datastax.driver.core.exceptions.DriverException;
 import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.io.cassandra.ServingTables;
 import java.io.Serializable;
@@ -148,6 +149,34 @@ public final class ArchiveReader implements AutoCloseable {
       });
     }
     return counts;
+  }
+
+  /**
+   * Polls {@link #rowsPerDataset} of the archive in {@code keyspace} until it equals {@code want}
+   * (rows per dataset before {@code toMillis}) or {@code timeout} passes: how a caller waits for a
+   * live run to archive its input. The run may still be creating the tables; that reads as nothing
+   * archived yet.
+   *
+   * @return the last counts seen: {@code want} unless the timeout passed
+   */
+  public static Map<String, Long> awaitRowsPerDataset(Session session, String keyspace, Map<String, Long> want,
+      long toMillis, java.time.Duration timeout) throws InterruptedException {
+    Map<String, Long> have = Map.of();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        have = new ArchiveReader(session, keyspace).rowsPerDataset(want.keySet(), toMillis);
+      } catch (DriverException tablesNotReady) {
+        // "unconfigured table", or "Unknown CF" while the new schema settles; a lasting failure
+        // ends in the timeout and the caller's message naming both counts
+        have = Map.of();
+      }
+      if (have.equals(want)) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    return have;
   }
 
   /** The partitions that may hold rows of the query (time range and id-equality pushdown). */

@@ -2,6 +2,8 @@ package io.nolambda.pipelines.eventcounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Session;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.events.EventJson;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,24 +124,10 @@ public abstract class RunnerProofContract {
       throws InterruptedException {
     Map<String, Long> expected = events.stream()
         .collect(Collectors.groupingBy(e -> EventArchive.dataset(CityEvents.kind(e)), TreeMap::new, Collectors.counting()));
-    Map<String, Long> archived = Map.of();
-    long deadline = System.nanoTime() + STREAMING_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      archived = archivedCounts(connection, keyspace, expected.keySet());
-      if (archived.equals(expected)) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
-    assertThat(archived).as("events archived per dataset").isEqualTo(expected);
-  }
-
-  private static Map<String, Long> archivedCounts(CassandraConnection connection, String keyspace, Set<String> datasets) {
-    try (ArchiveReader reader = ArchiveReader.connect(connection, keyspace)) {
+    try (Cluster cluster = connection.cluster(); Session session = cluster.connect()) {
       // every row, not distinct ids: a redelivered event must be stored once (the proof sends one)
-      return reader.rowsPerDataset(datasets, Long.MAX_VALUE);
-    } catch (com.datastax.driver.core.exceptions.DriverException e) {
-      return Map.of(); // the archive tables are being created (unconfigured, or "Unknown CF" while the schema settles)
+      assertThat(ArchiveReader.awaitRowsPerDataset(session, keyspace, expected, Long.MAX_VALUE, STREAMING_TIMEOUT))
+          .as("events archived per dataset").isEqualTo(expected);
     }
   }
 

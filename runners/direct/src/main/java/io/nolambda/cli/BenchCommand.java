@@ -10,6 +10,7 @@ import io.nolambda.io.cassandra.CassandraConnection;
 import io.nolambda.testing.services.LocalServices;
 import io.nolambda.testing.services.ServiceEndpoints;
 import io.nolambda.testing.services.ServicesConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,10 +54,7 @@ final class BenchCommand {
         latency = new LatencyBench(HomeDir.get(), Files.createTempDirectory("nolambda-bench-latency"), System.out)
             .run(services.endpoints(), RunnerJvm.valueOf(runner.toUpperCase(Locale.ROOT)), rate, seconds, warmUp);
       }
-      TextTable table = new TextTable(LatencyBench.Latency.HEADER.toArray(String[]::new));
-      System.out.print(table.add(latency.cells().toArray()));
-      Files.write(out, List.of(String.join(",", LatencyBench.Latency.HEADER), String.join(",", latency.cells())));
-      System.out.println("wrote " + out);
+      report(LatencyBench.Latency.HEADER, List.of(latency.cells()), out);
       return 0;
     }
   }
@@ -85,12 +83,8 @@ final class BenchCommand {
       for (PipelineBench.Benched benched : PipelineBench.PIPELINES) {
         rates.addAll(bench.run(benched, events, jvms));
       }
-      TextTable table = new TextTable(PipelineRate.HEADER.toArray(String[]::new));
-      rates.forEach(r -> table.add(r.cells().toArray()));
-      System.out.print(table);
-      Files.write(out, Stream.concat(Stream.of(String.join(",", PipelineRate.HEADER)),
-          rates.stream().map(r -> String.join(",", r.cells()))).toList());
-      System.out.println("wrote " + out + " (runs' logs and outputs in " + work + ")");
+      report(PipelineRate.HEADER, rates.stream().map(PipelineRate::cells).toList(), out);
+      System.out.println("runs' logs and outputs are in " + work);
       return 0;
     }
   }
@@ -129,13 +123,17 @@ final class BenchCommand {
     private Integer run(CassandraConnection connection, Path dataRoot) throws Exception {
       List<Result> results = new ArchiveBench(connection, dataRoot, cassandra.keyspace + "_bench", System.out)
           .run(events);
-      TextTable table = new TextTable(Result.HEADER.toArray(String[]::new));
-      results.forEach(r -> table.add(r.cells().toArray()));
-      System.out.print(table);
-      Files.write(out, Stream.concat(Stream.of(String.join(",", Result.HEADER)),
-          results.stream().map(r -> String.join(",", r.cells()))).toList());
-      System.out.println("wrote " + out);
+      report(Result.HEADER, results.stream().map(Result::cells).toList(), out);
       return 0;
     }
+  }
+
+  /** Prints the rows as a table and writes them, under the header, as CSV to {@code out}. */
+  private static void report(List<String> header, List<List<String>> rows, Path out) throws IOException {
+    TextTable table = new TextTable(header.toArray(String[]::new));
+    rows.forEach(r -> table.add(r.toArray()));
+    System.out.print(table);
+    Files.write(out, Stream.concat(Stream.of(header), rows.stream()).map(r -> String.join(",", r)).toList());
+    System.out.println("wrote " + out);
   }
 }

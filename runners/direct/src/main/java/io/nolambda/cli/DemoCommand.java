@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,7 +57,15 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("nolambda-demo");
+    Path dir = Files.createTempDirectory("nolambda-demo"); // the transit city's timetable
+    try {
+      return run(dir);
+    } finally {
+      PathUtils.deleteDirectory(dir);
+    }
+  }
+
+  private int run(Path dir) throws Exception {
     SimulatorConfig city = SimulatorConfig.builder().seed(seed).durationMillis(minutes * 60_000)
         .assetEventsPerSecond(10).trendWindows(5_000, 24).build();
     EquivalenceCities.City assetsAndParking = new EquivalenceCities.City(new CitySimulator(city).run().events(), List.of());

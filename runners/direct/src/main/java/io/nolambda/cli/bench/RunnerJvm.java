@@ -1,6 +1,7 @@
 package io.nolambda.cli.bench;
 
 import io.nolambda.pipelines.RunPipeline;
+import io.nolambda.testing.services.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,16 +50,16 @@ public enum RunnerJvm {
     return seconds;
   }
 
-  /** Starts the pipeline (a streaming one runs until the process is destroyed); its output goes to {@code log}. */
+  /**
+   * Starts the pipeline (a streaming one runs until the process is destroyed, or this JVM ends); its
+   * output goes to {@code log}.
+   */
   public Process start(Path home, List<String> pipelineArgs, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx4g"));
-    command.addAll(javaFlags());
-    command.addAll(List.of("-cp", classpath(home), RunPipeline.class.getName()));
-    command.addAll(runnerArgs);
-    command.addAll(pipelineArgs);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-        .start();
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx4g"));
+    jvmArgs.addAll(javaFlags());
+    List<String> args = new ArrayList<>(runnerArgs);
+    args.addAll(pipelineArgs);
+    return ChildJvm.start(jvmArgs, classpath(home), RunPipeline.class.getName(), args, log);
   }
 
   private String classpath(Path home) throws IOException {

@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalServices
 class FlinkKillAndRestoreTest {
-  private static final long HOUR = 3_600_000L;
   private static final int EVENTS_PER_SECOND = 40;
+  private static final int EVENT_DELAY_SECONDS = 5;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String PREFIX = "restart-";
   private static final String LIVE = "restart_live";
@@ -56,7 +56,7 @@ class FlinkKillAndRestoreTest {
   void killedThreeTimesAndRestoredFromCheckpointsItWritesTheRowsOfAnUninterruptedRun(ServiceEndpoints services,
       @TempDir Path dir) throws Exception {
     List<CityEvent> events = EquivalenceCities.parking().events().stream().sorted(CityEvents.ORDER).toList();
-    long cutoff = (events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow() / HOUR + 2) * HOUR;
+    long cutoff = Sentinels.cutoff(events, Duration.ofHours(1));
     Path checkpoints = Files.createDirectories(dir.resolve("checkpoints"));
     Path log = dir.resolve("pipeline.log");
     try (TopicAdmin admin = TopicAdmin.connect(services.kafkaBootstrap())) {
@@ -80,7 +80,7 @@ class FlinkKillAndRestoreTest {
       job = restart(job, services, checkpoints, restoreFrom, dir, log);
       producing.join();
       try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
-        Sentinels.of(events, PipelineCatalog.PARKING.kinds(), cutoff + HOUR / 2).forEach(producer::send);
+        Sentinels.closing(events, PipelineCatalog.PARKING.kinds(), cutoff, EVENT_DELAY_SECONDS * 1000L).forEach(producer::send);
       }
 
       RunPipeline.Job reference = RunPipeline.parse(args(services, REFERENCE, List.of("--runner=FlinkRunner",
@@ -174,7 +174,7 @@ class FlinkKillAndRestoreTest {
         "--checkpointingInterval=2000", "--stateBackend=filesystem",
         "--stateBackendStoragePath=" + checkpoints.toUri(), "--externalizedCheckpointsEnabled=true",
         "--retainExternalizedCheckpointsOnCancellation=true", "--mode=streaming", "--source=kafka",
-        "--kafkaGroupId=" + PREFIX + "live", "--maxEventDelaySeconds=5", "--archiveKeyspace=" + LIVE));
+        "--kafkaGroupId=" + PREFIX + "live", "--maxEventDelaySeconds=" + EVENT_DELAY_SECONDS, "--archiveKeyspace=" + LIVE));
     if (flinkConf != null) {
       runner.add("--flinkConfDir=" + flinkConf);
     }

@@ -1,9 +1,8 @@
 package io.nolambda.runners.flink;
 
 import io.nolambda.pipelines.RunPipeline;
-import java.io.IOException;
+import io.nolambda.testing.services.ChildJvm;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A pipeline run ({@link RunPipeline}) in a JVM of its own, so that a test can kill it with kill -9
- * (SIGKILL: no shutdown hook, no final checkpoint, no offset commit). Started through the services'
- * parent watchdog, so it also dies with the test JVM. Output goes to {@code log}.
+ * (SIGKILL: no shutdown hook, no final checkpoint, no offset commit). A {@link ChildJvm}, so it also
+ * dies with the test JVM. Output goes to {@code log}.
  */
 final class PipelineProcess implements AutoCloseable {
   private final Process process;
@@ -21,22 +20,13 @@ final class PipelineProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static PipelineProcess start(List<String> args, Path log) throws IOException {
-    List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList();
+  static PipelineProcess start(List<String> args, Path log) {
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).forEach(jvmArgs::add);
     // surefire puts the test classpath in a manifest-only jar; it names the real one here
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path argFile = Files.createTempFile(log.getParent(), "pipeline-jvm", ".args");
-    List<String> argLines = new ArrayList<>(List.of("-Xmx1g"));
-    argLines.addAll(jvm);
-    argLines.addAll(List.of("-cp", '"' + classpath + '"', "io.nolambda.testing.services.ParentWatchdog",
-        RunPipeline.class.getName()));
-    argLines.addAll(args);
-    Files.write(argFile, argLines);
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + argFile).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start(); // stdin stays a pipe from this JVM: the watchdog's lifeline
-    return new PipelineProcess(process);
+    return new PipelineProcess(ChildJvm.start(jvmArgs, classpath, RunPipeline.class.getName(), args, log));
   }
 
   boolean isAlive() {

@@ -1,7 +1,6 @@
 package io.nolambda.testing.equivalence;
 
 import com.datastax.driver.core.Session;
-import com.datastax.driver.core.exceptions.DriverException;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.io.archive.ArchiveReader;
@@ -31,20 +30,9 @@ public final class ArchivedEvents {
             .add(CityEvents.eventId(e)));
     Map<String, Long> want = new TreeMap<>();
     ids.forEach((dataset, set) -> want.put(dataset, (long) set.size()));
-    Map<String, Long> have = Map.of();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        have = new ArchiveReader(session, keyspace).rowsPerDataset(want.keySet(), cutoff);
-      } catch (DriverException notYetCreated) {
-        // the live run creates the tables while we poll: "unconfigured table", or "Unknown CF" while
-        // the new schema settles; a lasting failure ends in the timeout, which names the counts
-        have = Map.of();
-      }
-      if (have.equals(want)) {
-        return;
-      }
-      Thread.sleep(1000);
+    Map<String, Long> have = ArchiveReader.awaitRowsPerDataset(session, keyspace, want, cutoff, timeout);
+    if (have.equals(want)) {
+      return;
     }
     throw new IllegalStateException("the live run archived " + have + " events per dataset, expected " + want);
   }

@@ -36,7 +36,6 @@ import org.apache.beam.sdk.PipelineResult;
  * comparison.
  */
 public final class StreamBackfillEquivalence {
-  private static final long HALF_HOUR = 1_800_000L;
   /** How far the live run's watermark trails the newest event (--maxEventDelaySeconds), by default. */
   private static final long EVENT_DELAY_MILLIS = 5_000L;
 
@@ -118,17 +117,16 @@ public final class StreamBackfillEquivalence {
 
   /** @param name unique per call: names the topics and keyspaces */
   public Outcome run(String name, List<CityEvent> events) throws IOException, InterruptedException {
-    long unit = cutoffUnit.toMillis();
     long first = events.stream().mapToLong(CityEvents::eventTime).min().orElseThrow();
     long last = events.stream().mapToLong(CityEvents::eventTime).max().orElseThrow();
-    long cutoff = (last / unit + 2) * unit;
+    long cutoff = Sentinels.cutoff(events, cutoffUnit);
     long delay = everyEventOnTime ? last - first + 10_000 : EVENT_DELAY_MILLIS;
     String prefix = name + "-";
     String streamKeyspace = name + "_stream";
     String backfillKeyspace = name + "_backfill";
     try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), prefix)) {
       events.forEach(producer::send);
-      Sentinels.of(events, pipeline.kinds(), cutoff + delay + HALF_HOUR).forEach(producer::send);
+      Sentinels.closing(events, pipeline.kinds(), cutoff, delay).forEach(producer::send);
     }
     RunPipeline.Job live = job(streamKeyspace, streamKeyspace, List.of("--mode=streaming", "--source=kafka",
         "--topicPrefix=" + prefix, "--kafkaGroupId=" + prefix + "group", "--maxEventDelaySeconds=" + (delay + 999) / 1000), streamingArgs);

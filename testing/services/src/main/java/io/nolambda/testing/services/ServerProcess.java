@@ -95,7 +95,8 @@ final class ServerProcess {
    * shows only the first 4 KiB of /proc/<pid>/cmdline, and {@link #find} must see the main class and
    * the state dir (the argument file's path) there.
    */
-  private static List<String> command(Path argFile, List<String> jvmArgs, String classpath, List<String> main) {
+  static List<String> command(Path argFile, List<String> jvmArgs, String classpath, List<String> main) {
+    StateDir.io(() -> Files.createDirectories(argFile.getParent()));
     List<String> options = new ArrayList<>(jvmArgs);
     options.addAll(List.of("-cp", classpath));
     StateDir.io(() -> Files.write(argFile, options.stream()
