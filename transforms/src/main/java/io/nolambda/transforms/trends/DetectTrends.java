@@ -4,25 +4,20 @@ import io.nolambda.events.CityEvent;
 import io.nolambda.transforms.CountDistinctIds;
 import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.InvalidEvent;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
@@ -31,8 +26,9 @@ import org.joda.time.Duration;
  * and event-time window, the top K assets by z-score of their count against their own baseline.
  *
  * <p>Order-insensitive without timers (DESIGN.md 5, 6): distinct event counts per (segment, asset,
- * window) by Combine; each count is carried into the N following windows; one Combine per
- * (segment, asset, window) gathers the history; the top K per (segment, window) is a Combine too.
+ * window) by Combine, gathered into one map per (segment, window); each map is carried into the N
+ * following windows; one Combine per (segment, window) gathers every asset's history, from which
+ * the assets are scored and the top K ranked.
  * Every step is a function of the set of input events, so arrival order and bundling do not change
  * the rows. Late events within the allowed lateness refire every step with the whole answer.
  *
@@ -121,31 +117,17 @@ public final class DetectTrends extends PTransform<PCollection<CityEvent>, PColl
     PCollection<TrendingRow> trending = keyed.get(KEYED)
         .apply("Window", EventTimeWindows.<KV<KV<String, String>, String>>fixed(window, allowedLateness))
         .apply("Count", Combine.perKey(new CountDistinctIds()))
+        .apply("Key by segment", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))
+            .via(count -> KV.of(count.getKey().getKey(), KV.of(count.getKey().getValue(), count.getValue()))))
+        .apply("Gather segment counts", Combine.perKey(new SegmentCounts()))
         .apply("Carry into next windows", ParDo.of(new CarryCounts(window, history)))
         .apply("Rewindow", EventTimeWindows.fixed(window, allowedLateness))
         .apply("Collect history", Combine.perKey(new CollectHistory(history)))
-        .apply("Score", profiles == null
-            ? ParDo.of(new ScoreAssets(minSupport, null))
-            : ParDo.of(new ScoreAssets(minSupport, profiles)).withSideInputs(profiles))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), rowCoder))
-        .apply("Top K", Combine.perKey(new TopTrending(topK, rowCoder)))
-        .apply("To rows", ParDo.of(new ToRows()))
+        .apply("Rank", profiles == null
+            ? ParDo.of(new RankAssets(minSupport, topK, null))
+            : ParDo.of(new RankAssets(minSupport, topK, profiles)).withSideInputs(profiles))
         .setCoder(rowCoder);
     return PCollectionTuple.of(TRENDING, trending).and(INVALID, keyed.get(INVALID));
-  }
-
-  private static final class ToRows extends DoFn<KV<String, List<TrendingRow>>, TrendingRow> {
-    private final Counter lateRows = Metrics.counter(DetectTrends.class, "late_rows");
-
-    @ProcessElement
-    public void process(@Element KV<String, List<TrendingRow>> top, PaneInfo pane,
-        OutputReceiver<TrendingRow> out) {
-      for (TrendingRow row : top.getValue()) {
-        if (pane.getTiming() == PaneInfo.Timing.LATE) {
-          lateRows.inc();
-        }
-        out.output(row);
-      }
-    }
   }
 }
