@@ -53,9 +53,11 @@ public final class TransitPipeline {
 
   private TransitPipeline() {}
 
+  public static final String BUS_LATEST = "bus_latest";
+
   /** bus_latest: a partition per bus, newest position first, rows expiring after {@code ttlSeconds}. */
   public static ServingTable busLatest(int ttlSeconds) {
-    return ServingTable.of("bus_latest", WriteServingOutputs.schemaOf(BusLatestRow.class), List.of("vehicle_id"),
+    return ServingTable.of(BUS_LATEST, WriteServingOutputs.schemaOf(BusLatestRow.class), List.of("vehicle_id"),
         List.of("event_time")).withNewestFirst().withTtlSeconds(ttlSeconds);
   }
 
