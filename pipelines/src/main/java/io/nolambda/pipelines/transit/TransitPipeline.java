@@ -15,6 +15,7 @@ import io.nolambda.transforms.transit.KeepLatestPositions;
 import io.nolambda.transforms.transit.MeasureCellStats;
 import io.nolambda.transforms.transit.MeasureStopWaits;
 import io.nolambda.transforms.transit.StopWaitRow;
+import io.nolambda.transforms.transit.TransitLoop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -52,9 +53,11 @@ public final class TransitPipeline {
 
   private TransitPipeline() {}
 
+  public static final String BUS_LATEST = "bus_latest";
+
   /** bus_latest: a partition per bus, newest position first, rows expiring after {@code ttlSeconds}. */
   public static ServingTable busLatest(int ttlSeconds) {
-    return ServingTable.of("bus_latest", WriteServingOutputs.schemaOf(BusLatestRow.class), List.of("vehicle_id"),
+    return ServingTable.of(BUS_LATEST, WriteServingOutputs.schemaOf(BusLatestRow.class), List.of("vehicle_id"),
         List.of("event_time")).withNewestFirst().withTtlSeconds(ttlSeconds);
   }
 
@@ -92,6 +95,12 @@ public final class TransitPipeline {
         .withStopWaits(MeasureStopWaits.create(feed, day)
             .withMaxHeadway(Duration.standardSeconds(options.getMaxHeadwaySeconds()))
             .withDedupGap(sessionGap)); // one visit of a trip is one arrival, as in DetectArrivals
+  }
+
+  /** The rows a run with these options writes, computed in memory by a plain loop (see {@link TransitLoop}). */
+  public static TransitLoop loop(TransitOptions options) {
+    LocalDate day = serviceDate(options);
+    return new TransitLoop(measure(options, feed(options, day), day), keepLatest(options));
   }
 
   static KeepLatestPositions keepLatest(TransitOptions options) {

@@ -77,15 +77,7 @@ class TransitPipelineTest {
     SimulatorConfig config = SimulatorConfig.builder().seed(5).routes(2).reportIntervalMillis(30_000, 60_000)
         .incidentsPerHour(12).parkingEventsPerSecond(0).assetEventsPerSecond(0).bursts(0).build();
     Simulation run = new CitySimulator(config).run();
-    List<CityEvent> events = new ArrayList<>(run.events());
-    BusPosition any = events.stream().map(CityEvent::getPayload).filter(BusPosition.class::isInstance)
-        .map(BusPosition.class::cast).findFirst().orElseThrow();
-    CityIncident incident = events.stream().map(CityEvent::getPayload).filter(CityIncident.class::isInstance)
-        .map(CityIncident.class::cast).findFirst().orElseThrow();
-    // refused: by arrivals and speed (no coordinates), by arrivals only (unknown stop), by the cells
-    events.add(CityEvents.of(BusPosition.newBuilder(any).setEventId("no-fix").setLat(0).setLon(0).build()));
-    events.add(CityEvents.of(BusPosition.newBuilder(any).setEventId("bad-stop").setStopId("no-such-stop").build()));
-    events.add(CityEvents.of(CityIncident.newBuilder(incident).setEventId("nowhere").setLat(null).setLon(null).build()));
+    List<CityEvent> events = RefusedEvents.addedTo(run.events());
     Path file = dir.resolve("transit.jsonl");
     Files.write(file, events.stream().map(EventJson::encode).toList());
     LocalDate day = java.time.Instant.ofEpochMilli(config.startMillis()).atZone(ZoneOffset.UTC).toLocalDate();
@@ -129,7 +121,7 @@ class TransitPipelineTest {
     PAssert.that(transit.get(MeasureCellStats.CELL_STATS)).containsInAnyOrder(tables.cellStats);
     List<CorrelationRow> correlations = tables.correlations;
     PAssert.that(transit.get(MeasureCellStats.CORRELATIONS)).satisfies(rows -> {
-      assertSameCorrelations(rows, correlations);
+      SameCorrelations.assertSame(rows, correlations);
       return null;
     });
     PAssert.that(input.apply(TransitPipeline.keepLatest(options))).containsInAnyOrder(tables.latest);
@@ -153,24 +145,6 @@ class TransitPipelineTest {
     assertThat(dead).filteredOn(d -> d.contains("no-fix")).hasSize(2).allSatisfy(d -> assertThat(d).contains("missing coordinates"));
     assertThat(dead).filteredOn(d -> d.contains("bad-stop")).singleElement().asString().contains("unknown stop");
     assertThat(dead).filteredOn(d -> d.contains("nowhere")).singleElement().asString().contains("missing coordinates");
-  }
-
-  /**
-   * Equal but for r's last bits: the co-moment merge is not associative in floating point, so r
-   * depends on how the runner bundled the pairs.
-   */
-  private static void assertSameCorrelations(Iterable<CorrelationRow> actual, List<CorrelationRow> expected) {
-    Map<String, CorrelationRow> byPair = new HashMap<>();
-    expected.forEach(r -> byPair.put(r.getDay() + "|" + r.getX() + "|" + r.getY(), r));
-    int n = 0;
-    for (CorrelationRow r : actual) {
-      CorrelationRow e = byPair.get(r.getDay() + "|" + r.getX() + "|" + r.getY());
-      assertThat(e).as("%s", r).isNotNull();
-      assertThat(r.getN()).as("%s", r).isEqualTo(e.getN());
-      assertThat(r.getR()).as("%s", r).isCloseTo(e.getR(), org.assertj.core.data.Offset.offset(1e-12));
-      n++;
-    }
-    assertThat(n).isEqualTo(expected.size());
   }
 
   /** What was read back from Cassandra. */

@@ -5,7 +5,9 @@ import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.events.VehicleStatus;
 import io.nolambda.transforms.InvalidEvent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -49,26 +51,35 @@ final class ArrivalCandidates extends DoFn<CityEvent, KV<String, Arrival>> {
       return;
     }
     eventsIn.inc();
-    TripIndex.TripStops trip = p.getTripId() == null ? null : index.trip(p.getTripId());
-    String reason = reason(p, trip);
+    TripIndex.TripStops trip = index.trip(p.getTripId());
+    String reason = reason(index, p, trip);
     if (reason != null) {
       invalid.inc();
       out.get(invalidTag).output(new InvalidEvent(reason, p.getEventId(), CityEvents.kind(event)));
       return;
     }
     valid.inc();
+    for (Arrival candidate : candidates(index, radius, p, trip)) {
+      out.get(validTag).output(KV.of(key(p.getTripId(), candidate.getStopId()), candidate));
+    }
+  }
+
+  /** The candidate arrivals of a valid report of {@code trip}, one per qualifying stop (see above). */
+  static List<Arrival> candidates(TripIndex index, double radius, BusPosition p, TripIndex.TripStops trip) {
+    List<Arrival> candidates = new ArrayList<>();
     for (String stopId : trip.stopIds()) {
       boolean stopped = p.getStatus() == VehicleStatus.STOPPED_AT && stopId.equals(p.getStopId());
       double[] stop = index.stop(stopId);
       if (stopped || TripIndex.metres(p.getLat(), p.getLon(), stop[0], stop[1]) <= radius) {
-        out.get(validTag).output(KV.of(key(p.getTripId(), stopId),
-            new Arrival(trip.routeId(), trip.directionId(), stopId, p.getTripId(), p.getVehicleId(),
-                p.getEventTime(), p.getEventId())));
+        candidates.add(new Arrival(trip.routeId(), trip.directionId(), stopId, p.getTripId(), p.getVehicleId(),
+            p.getEventTime(), p.getEventId()));
       }
     }
+    return candidates;
   }
 
-  private String reason(BusPosition p, TripIndex.TripStops trip) {
+  /** Why the report cannot be used ({@code trip} is its trip in the index, or null), or null when it can. */
+  static String reason(TripIndex index, BusPosition p, TripIndex.TripStops trip) {
     if (trip == null) {
       return "unknown trip";
     }

@@ -64,9 +64,10 @@ public final class DetectArrivals extends PTransform<PCollection<CityEvent>, PCo
   public static final double DEFAULT_RADIUS_METRES = 30;
   public static final Duration DEFAULT_SESSION_GAP = Duration.standardMinutes(30);
 
-  private final TripIndex index;
-  private final double radius;
-  private final Duration gap;
+  // package-private: TransitLoop computes the same arrivals with them
+  final TripIndex index;
+  final double radius;
+  final Duration gap;
   private final Duration allowedLateness;
 
   private DetectArrivals(TripIndex index, double radius, Duration gap, Duration allowedLateness) {
@@ -135,14 +136,18 @@ public final class DetectArrivals extends PTransform<PCollection<CityEvent>, PCo
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<Arrival>> visit, OutputReceiver<Arrival> out) {
+      arrivals.inc();
+      out.output(earliest(visit.getValue())); // stamped with the session's earliest report: its arrival time
+    }
+
+    static Arrival earliest(Iterable<Arrival> session) {
       Arrival first = null;
-      for (Arrival a : visit.getValue()) {
+      for (Arrival a : session) {
         if (first == null || ORDER.compare(a, first) < 0) {
           first = a;
         }
       }
-      arrivals.inc();
-      out.output(first); // stamped with the session's earliest report: its arrival time
+      return first;
     }
   }
 }

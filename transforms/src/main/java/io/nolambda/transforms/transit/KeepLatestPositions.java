@@ -44,8 +44,9 @@ import org.joda.time.Duration;
  * positions_kept + no_coordinates.
  */
 public final class KeepLatestPositions extends PTransform<PCollection<CityEvent>, PCollection<BusLatestRow>> {
-  private final int latest;
-  private final Duration window;
+  // package-private: TransitLoop keeps the same positions with them
+  final int latest;
+  final Duration window;
 
   private KeepLatestPositions(int latest, Duration window) {
     if (latest <= 0 || window.getMillis() <= 0) {
@@ -98,14 +99,19 @@ public final class KeepLatestPositions extends PTransform<PCollection<CityEvent>
         return;
       }
       in.inc();
-      if (Coordinates.missing(p.getLat(), p.getLon())) {
+      BusLatestRow row = row(p);
+      if (row == null) {
         noCoordinates.inc();
         return;
       }
       kept.inc();
-      out.output(KV.of(p.getVehicleId(), KV.of(p.getEventId(), new BusLatestRow(p.getVehicleId(),
-          p.getEventTime(), p.getRouteId(), p.getTripId(), p.getLat(), p.getLon(), p.getSpeedMps(),
-          p.getStopId()))));
+      out.output(KV.of(p.getVehicleId(), KV.of(p.getEventId(), row)));
+    }
+
+    /** The position as a row, or null when its coordinates are unusable. */
+    static BusLatestRow row(BusPosition p) {
+      return Coordinates.missing(p.getLat(), p.getLon()) ? null : new BusLatestRow(p.getVehicleId(),
+          p.getEventTime(), p.getRouteId(), p.getTripId(), p.getLat(), p.getLon(), p.getSpeedMps(), p.getStopId());
     }
   }
 
@@ -126,12 +132,17 @@ public final class KeepLatestPositions extends PTransform<PCollection<CityEvent>
     @Override
     public SortedMap<Long, KV<String, BusLatestRow>> addInput(SortedMap<Long, KV<String, BusLatestRow>> acc,
         KV<String, BusLatestRow> report) {
-      acc.merge(report.getValue().getEventTime(), report,
-          (a, b) -> a.getKey().compareTo(b.getKey()) >= 0 ? a : b);
-      while (acc.size() > n) {
-        acc.remove(acc.firstKey());
-      }
+      keep(acc, report, n);
       return acc;
+    }
+
+    /** Adds a report (event id, row) to the bus's latest, keeping the {@code n} latest times. */
+    static void keep(SortedMap<Long, KV<String, BusLatestRow>> latest, KV<String, BusLatestRow> report, int n) {
+      latest.merge(report.getValue().getEventTime(), report,
+          (a, b) -> a.getKey().compareTo(b.getKey()) >= 0 ? a : b);
+      while (latest.size() > n) {
+        latest.remove(latest.firstKey());
+      }
     }
 
     @Override
@@ -146,8 +157,12 @@ public final class KeepLatestPositions extends PTransform<PCollection<CityEvent>
 
     @Override
     public List<BusLatestRow> extractOutput(SortedMap<Long, KV<String, BusLatestRow>> acc) {
+      return rows(acc);
+    }
+
+    static List<BusLatestRow> rows(SortedMap<Long, KV<String, BusLatestRow>> latest) {
       List<BusLatestRow> rows = new ArrayList<>();
-      acc.values().forEach(report -> rows.add(report.getValue()));
+      latest.values().forEach(report -> rows.add(report.getValue()));
       return rows;
     }
 

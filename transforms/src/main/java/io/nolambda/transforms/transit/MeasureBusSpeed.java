@@ -107,14 +107,7 @@ public final class MeasureBusSpeed extends PTransform<PCollection<CityEvent>, PC
         return;
       }
       eventsIn.inc();
-      double lat = p.getLat();
-      double lon = p.getLon();
-      String reason = null;
-      if (Coordinates.missing(lat, lon)) {
-        reason = "missing coordinates";
-      } else if (p.getSpeedMps() != null && !(p.getSpeedMps() >= 0 && Double.isFinite(p.getSpeedMps()))) {
-        reason = "bad speed";
-      }
+      String reason = reason(p);
       if (reason != null) {
         invalid.inc();
         out.get(INVALID).output(new InvalidEvent(reason, p.getEventId(), CityEvents.kind(event)));
@@ -125,7 +118,16 @@ public final class MeasureBusSpeed extends PTransform<PCollection<CityEvent>, PC
         return;
       }
       valid.inc();
-      out.get(VALID).output(KV.of(cells.cellOf(lat, lon), KV.of(p.getEventId(), p.getSpeedMps())));
+      out.get(VALID).output(KV.of(cells.cellOf(p.getLat(), p.getLon()), KV.of(p.getEventId(), p.getSpeedMps())));
+    }
+
+    /** Why the report cannot be used, or null when it can (with or without a speed). */
+    static String reason(BusPosition p) {
+      if (Coordinates.missing(p.getLat(), p.getLon())) {
+        return "missing coordinates";
+      }
+      Double speed = p.getSpeedMps();
+      return speed != null && !(speed >= 0 && Double.isFinite(speed)) ? "bad speed" : null;
     }
   }
 
@@ -152,11 +154,16 @@ public final class MeasureBusSpeed extends PTransform<PCollection<CityEvent>, PC
 
     @Override
     public KV<Double, Long> extractOutput(Map<String, Double> acc) {
+      return KV.of(mean(acc), (long) acc.size());
+    }
+
+    /** The mean of the speeds by event id, summed in id order (0 for none). */
+    static double mean(Map<String, Double> speedsById) {
       double sum = 0;
-      for (double v : new TreeMap<>(acc).values()) {
+      for (double v : new TreeMap<>(speedsById).values()) {
         sum += v;
       }
-      return KV.of(acc.isEmpty() ? 0 : sum / acc.size(), (long) acc.size());
+      return speedsById.isEmpty() ? 0 : sum / speedsById.size();
     }
 
     @Override

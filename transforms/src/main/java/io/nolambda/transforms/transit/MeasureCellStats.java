@@ -12,7 +12,9 @@ import io.nolambda.transforms.correlation.Correlation;
 import io.nolambda.transforms.correlation.PearsonCorrelationFn;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.DoubleCoder;
@@ -66,12 +68,15 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
   public static final TupleTag<StopWaitRow> STOP_WAITS = new TupleTag<>() {};
   public static final TupleTag<InvalidEvent> INVALID = new TupleTag<>() {};
   private static final TupleTag<KV<String, Part>> INCIDENTS = new TupleTag<>() {};
+  /** Correlations are per UTC day. */
+  static final Duration CORRELATION_WINDOW = Duration.standardDays(1);
 
-  private final GtfsFeed feed;
-  private final DetectArrivals detectArrivals;
-  private final MeasureStopWaits stopWaits;
-  private final Cells cells;
-  private final Duration window;
+  // package-private: TransitLoop computes the same rows with them
+  final GtfsFeed feed;
+  final DetectArrivals detectArrivals;
+  final MeasureStopWaits stopWaits;
+  final Cells cells;
+  final Duration window;
 
   private MeasureCellStats(GtfsFeed feed, DetectArrivals detectArrivals, MeasureStopWaits stopWaits,
       Cells cells, Duration window) {
@@ -126,11 +131,7 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
     PCollectionTuple speeds = events.apply("Speeds",
         MeasureBusSpeed.create().withCells(cells).withWindow(window));
 
-    Map<String, String> stopCells = new HashMap<>();
-    for (Stop stop : feed.stops().values()) {
-      stopCells.put(stop.stopId(), cells.cellOf(stop.lat(), stop.lon()));
-    }
-    PCollection<KV<String, Part>> ewt = waits.apply("EWT by cell", ParDo.of(new EwtCells(stopCells)))
+    PCollection<KV<String, Part>> ewt = waits.apply("EWT by cell", ParDo.of(new EwtCells(stopCells(feed, cells))))
         .setCoder(keyed);
     PCollection<KV<String, Part>> speed = speeds.get(MeasureBusSpeed.SPEEDS)
         .apply("Speed by cell", ParDo.of(new SpeedCells())).setCoder(keyed);
@@ -148,7 +149,7 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
     PCollection<CorrelationRow> correlations = rows
         .apply("Pairs", ParDo.of(new Pairs()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(DoubleCoder.of(), DoubleCoder.of())))
-        .apply("Per day", Window.into(FixedWindows.of(Duration.standardDays(1))))
+        .apply("Per day", Window.into(FixedWindows.of(CORRELATION_WINDOW)))
         .apply("Pearson", Combine.perKey(new PearsonCorrelationFn()))
         .apply("To rows", ParDo.of(new ToCorrelationRow()));
 
@@ -157,6 +158,15 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
         .apply("Flatten dead letters", Flatten.pCollections());
     return PCollectionTuple.of(CELL_STATS, rows).and(CORRELATIONS, correlations)
         .and(STOP_WAITS, waits).and(INVALID, invalid);
+  }
+
+  /** The cell of each stop of the feed, by stop id. */
+  static Map<String, String> stopCells(GtfsFeed feed, Cells cells) {
+    Map<String, String> stopCells = new HashMap<>();
+    for (Stop stop : feed.stops().values()) {
+      stopCells.put(stop.stopId(), cells.cellOf(stop.lat(), stop.lon()));
+    }
+    return stopCells;
   }
 
   static final class IncidentCells extends DoFn<CityEvent, KV<String, Part>> {
@@ -176,21 +186,31 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
         return;
       }
       in.inc();
-      Double lat = i.getLat();
-      Double lon = i.getLon();
-      if (lat == null || lon == null || Coordinates.missing(lat, lon)) {
+      String reason = reason(i);
+      if (reason != null) {
         invalid.inc();
-        out.get(INVALID).output(
-            new InvalidEvent("missing coordinates", i.getEventId(), CityEvents.kind(event)));
+        out.get(INVALID).output(new InvalidEvent(reason, i.getEventId(), CityEvents.kind(event)));
         return;
       }
       valid.inc();
-      if (i.getStatus() != IncidentStatus.OPENED) {
+      KV<String, Part> opened = opened(i, cells);
+      if (opened == null) {
         closed.inc();
         return;
       }
-      out.get(INCIDENTS).output(KV.of(cells.cellOf(lat, lon),
-          new Part(Part.INCIDENT, i.getEventId(), i.getSource(), 1)));
+      out.get(INCIDENTS).output(opened);
+    }
+
+    /** Why the incident cannot be placed in a cell, or null when it can. */
+    static String reason(CityIncident i) {
+      return i.getLat() == null || i.getLon() == null || Coordinates.missing(i.getLat(), i.getLon())
+          ? "missing coordinates" : null;
+    }
+
+    /** A valid incident's part keyed by its cell when it is an opening, else null (a closing counts nowhere). */
+    static KV<String, Part> opened(CityIncident i, Cells cells) {
+      return i.getStatus() != IncidentStatus.OPENED ? null
+          : KV.of(cells.cellOf(i.getLat(), i.getLon()), new Part(Part.INCIDENT, i.getEventId(), i.getSource(), 1));
     }
   }
 
@@ -203,18 +223,29 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
 
     @ProcessElement
     public void process(@Element StopWaitRow row, OutputReceiver<KV<String, Part>> out) {
-      String cell = stopCells.get(row.getStopId());
-      if (cell != null && row.getExcessWaitS() != null) {
-        out.output(KV.of(cell, new Part(Part.EWT, MeasureStopWaits.key(row.getRouteId(),
-            row.getDirectionId(), row.getStopId()), null, row.getExcessWaitS())));
+      KV<String, Part> ewt = ewt(row, stopCells);
+      if (ewt != null) {
+        out.output(ewt);
       }
+    }
+
+    /** The row's EWT keyed by its stop's cell, or null when it has none or its stop no cell. */
+    static KV<String, Part> ewt(StopWaitRow row, Map<String, String> stopCells) {
+      String cell = stopCells.get(row.getStopId());
+      return cell == null || row.getExcessWaitS() == null ? null
+          : KV.of(cell, new Part(Part.EWT, MeasureStopWaits.key(row.getRouteId(), row.getDirectionId(),
+              row.getStopId()), null, row.getExcessWaitS()));
     }
   }
 
   static final class SpeedCells extends DoFn<BusSpeedRow, KV<String, Part>> {
     @ProcessElement
     public void process(@Element BusSpeedRow row, OutputReceiver<KV<String, Part>> out) {
-      out.output(KV.of(row.getCell(), new Part(Part.SPEED, row.getCell(), null, row.getMeanSpeedMps())));
+      out.output(speed(row.getCell(), row.getMeanSpeedMps()));
+    }
+
+    static KV<String, Part> speed(String cell, double meanSpeedMps) {
+      return KV.of(cell, new Part(Part.SPEED, cell, null, meanSpeedMps));
     }
   }
 
@@ -223,10 +254,15 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
     @ProcessElement
     public void process(@Element KV<String, Iterable<Part>> cell, IntervalWindow w,
         OutputReceiver<CellStatsRow> out) {
+      out.output(row(cell.getKey(), w.start().getMillis(), w.end().getMillis(), cell.getValue()));
+    }
+
+    /** The row of a cell for the window [start, end) from its parts. */
+    static CellStatsRow row(String cell, long start, long end, Iterable<Part> parts) {
       Map<String, String> incidents = new TreeMap<>();
       Map<String, Double> ewt = new TreeMap<>();
       Double speed = null;
-      for (Part p : cell.getValue()) {
+      for (Part p : parts) {
         switch (p.kind()) {
           case Part.INCIDENT -> incidents.put(p.id(), p.source());
           case Part.EWT -> ewt.put(p.id(), p.value());
@@ -243,8 +279,7 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
         }
         excess = sum / ewt.size();
       }
-      out.output(new CellStatsRow(cell.getKey(), w.start().getMillis(), w.end().getMillis(),
-          incidents.size(), n311, n911, excess, speed));
+      return new CellStatsRow(cell, start, end, incidents.size(), n311, n911, excess, speed);
     }
   }
 
@@ -252,17 +287,22 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
   static final class Pairs extends DoFn<CellStatsRow, KV<String, KV<Double, Double>>> {
     @ProcessElement
     public void process(@Element CellStatsRow row, OutputReceiver<KV<String, KV<Double, Double>>> out) {
+      pairs(row).forEach(out::output);
+    }
+
+    static List<KV<String, KV<Double, Double>>> pairs(CellStatsRow row) {
+      List<KV<String, KV<Double, Double>>> pairs = new ArrayList<>();
       double incidents = row.getIncidents();
       if (row.getExcessWaitS() != null) {
-        out.output(KV.of("incidents|excess_wait_s", KV.of(incidents, row.getExcessWaitS())));
+        pairs.add(KV.of("incidents|excess_wait_s", KV.of(incidents, row.getExcessWaitS())));
       }
       if (row.getMeanSpeedMps() != null) {
-        out.output(KV.of("incidents|mean_speed_mps", KV.of(incidents, row.getMeanSpeedMps())));
+        pairs.add(KV.of("incidents|mean_speed_mps", KV.of(incidents, row.getMeanSpeedMps())));
       }
       if (row.getExcessWaitS() != null && row.getMeanSpeedMps() != null) {
-        out.output(KV.of("mean_speed_mps|excess_wait_s",
-            KV.of(row.getMeanSpeedMps(), row.getExcessWaitS())));
+        pairs.add(KV.of("mean_speed_mps|excess_wait_s", KV.of(row.getMeanSpeedMps(), row.getExcessWaitS())));
       }
+      return pairs;
     }
   }
 
@@ -270,9 +310,13 @@ public final class MeasureCellStats extends PTransform<PCollection<CityEvent>, P
     @ProcessElement
     public void process(@Element KV<String, Correlation> c, IntervalWindow day,
         OutputReceiver<CorrelationRow> out) {
-      String[] xy = c.getKey().split("\\|");
-      out.output(new CorrelationRow(day.start().getMillis(), xy[0], xy[1], c.getValue().getN(),
-          c.getValue().getR()));
+      out.output(row(day.start().getMillis(), c.getKey(), c.getValue()));
+    }
+
+    /** The row of a day's correlation of the pair "x|y". */
+    static CorrelationRow row(long day, String pair, Correlation c) {
+      String[] xy = pair.split("\\|");
+      return new CorrelationRow(day, xy[0], xy[1], c.getN(), c.getR());
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -58,10 +59,11 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
       + " report, release its arrivals; those are then dropped as late and the waits come out wrong."
       + " Run it on Spark in batch (--mode=reprocess), or stream it on Flink or Direct.";
 
-  private final Map<String, List<Headways.Visit>> schedule;
+  // package-private: TransitLoop computes the same waits with them
+  final Map<String, List<Headways.Visit>> schedule;
   private final Duration window;
-  private final Duration maxHeadway;
-  private final Duration dedupGap;
+  final Duration maxHeadway;
+  final Duration dedupGap;
   private final Duration allowedLateness;
 
   private MeasureStopWaits(Map<String, List<Headways.Visit>> schedule, Duration window,
@@ -162,13 +164,18 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
     public void process(@Element Arrival a, @Timestamp Instant timestamp,
         OutputReceiver<KV<String, Arrival>> out) {
       KV<String, Arrival> keyed = KV.of(key(a.getRouteId(), a.getDirectionId(), a.getStopId()), a);
-      long t = a.getArrivalTime();
-      for (long start = Math.floorDiv(t, window) * window; start <= t + reach; start += window) {
+      windowStarts(a.getArrivalTime(), window, reach).forEach(start -> {
         long stamp = start + window - 1;
         if (stamp >= timestamp.getMillis()) { // a late pane's copy cannot move back in time
           out.outputWithTimestamp(keyed, new Instant(stamp));
         }
-      }
+      });
+    }
+
+    /** The starts of the windows an arrival at {@code time} is carried into (see above). */
+    static LongStream windowStarts(long time, long window, long reach) {
+      return LongStream.iterate(Math.floorDiv(time, window) * window, start -> start <= time + reach,
+          start -> start + window);
     }
   }
 
@@ -187,10 +194,21 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
     @ProcessElement
     public void process(@Element KV<String, Iterable<Arrival>> stop, IntervalWindow w,
         OutputReceiver<StopWaitRow> out) {
-      long start = w.start().getMillis();
-      long end = w.end().getMillis();
+      StopWaitRow row = measure(w.start().getMillis(), w.end().getMillis(), stop.getValue(),
+          schedule.get(stop.getKey()), maxHeadway, dedupGap);
+      if (row != null) {
+        out.output(row);
+      }
+    }
+
+    /**
+     * The row of one stop for the window [start, end) from the arrivals carried into it and the
+     * stop's scheduled visits (null: none), or null when no arrival is in the window itself.
+     */
+    static StopWaitRow measure(long start, long end, Iterable<Arrival> carried, List<Headways.Visit> planned,
+        long maxHeadway, long dedupGap) {
       List<Arrival> all = new ArrayList<>();
-      stop.getValue().forEach(all::add);
+      carried.forEach(all::add);
       all.sort(DetectArrivals.Earliest.ORDER.thenComparing(Arrival::getTripId));
       Map<String, Long> lastKept = new HashMap<>();
       List<Headways.Visit> visits = new ArrayList<>();
@@ -209,16 +227,15 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
         }
       }
       if (any == null) {
-        return; // only carried arrivals: no row
+        return null; // only carried arrivals: no row
       }
       visits.sort(Comparator.comparingLong(Headways.Visit::time).thenComparing(Headways.Visit::tripId));
       Double expected = Headways.expectedWaitSeconds(visits, start, end, maxHeadway);
-      List<Headways.Visit> planned = schedule.get(stop.getKey());
       Double scheduled = planned == null ? null
           : Headways.expectedWaitSeconds(planned, start, end, maxHeadway);
       Double excess = expected == null || scheduled == null ? null : expected - scheduled;
-      out.output(new StopWaitRow(any.getRouteId(), any.getDirectionId(), any.getStopId(), start,
-          end, inWindow, expected, scheduled, excess));
+      return new StopWaitRow(any.getRouteId(), any.getDirectionId(), any.getStopId(), start,
+          end, inWindow, expected, scheduled, excess);
     }
   }
 }

@@ -38,8 +38,9 @@ final class TripIndex implements Serializable {
     }
   }
 
+  /** The trip, or null when the feed has no such trip (or the id is null). */
   TripStops trip(String tripId) {
-    return trips.get(tripId);
+    return tripId == null ? null : trips.get(tripId);
   }
 
   /** {lat, lon} of the stop, or null when the feed has no such stop. */
