@@ -35,7 +35,7 @@ public final class RunPipeline {
     }
   }
 
-  /** Splits off {@code --pipeline=P} and parses the rest as P's options. */
+  /** Splits off {@code --pipeline=P} and parses the rest as P's options (with {@link FlinkStreamingDefaults}). */
   public static Job parse(String... args) {
     String name = null;
     List<String> beamArgs = new ArrayList<>();
@@ -50,6 +50,6 @@ public final class RunPipeline {
       throw new IllegalArgumentException("name the application: --pipeline=" + String.join("|", PipelineCatalog.names()));
     }
     PipelineCatalog pipeline = PipelineCatalog.named(name);
-    return new Job(pipeline, pipeline.options(beamArgs.toArray(String[]::new)));
+    return new Job(pipeline, pipeline.options(FlinkStreamingDefaults.addTo(beamArgs).toArray(String[]::new)));
   }
 }

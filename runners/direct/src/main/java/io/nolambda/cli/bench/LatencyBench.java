@@ -68,7 +68,6 @@ public final class LatencyBench {
     Process job = runner.start(home, List.of("--pipeline=trends", "--mode=streaming", "--source=kafka",
         "--topicPrefix=" + PREFIX, "--kafkaGroupId=" + PREFIX + "group", "--kafkaBootstrap=" + services.kafkaBootstrap(),
         "--maxEventDelaySeconds=0", "--archiveEvents=false", "--trendWindowSeconds=" + WINDOW_SECONDS,
-        "--maxBundleTimeMills=100", "--autoWatermarkInterval=100",
         "--cassandraHosts=" + services.cassandraHost(), "--cassandraPort=" + services.cassandraPort(),
         "--cassandraLocalDc=" + services.localDatacenter(), "--cassandraKeyspace=" + KEYSPACE,
         "--cassandraUsername=" + services.credentials().username(),
