@@ -3,6 +3,7 @@ package io.nolambda.io.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
@@ -29,7 +30,13 @@ import org.joda.time.Instant;
  *   <li>An idle partition (backlog 0) does not hold the watermark back: it reports the newest event
  *       time seen on any partition of this reader minus {@code maxDelay}, so the reader's
  *       watermark (Beam takes the minimum over its partitions) is the minimum over the partitions
- *       that have data, and an empty or finished partition never stalls it.
+ *       that have data, and an empty or finished partition never stalls it. "Newest" is taken as of
+ *       the partition's backlog check, not as of now: KafkaIO measures the backlog against end
+ *       offsets fetched once a second (later under load), so "backlog 0" means only that nothing
+ *       had arrived by then. Records that arrived since were produced after everything the other
+ *       partitions had delivered by then, so they are not behind that watermark; measured against
+ *       the newest event time at the moment of the call they could be (a replay running 80 times
+ *       faster than event time crosses a 5-minute window in under 4 s of a stale backlog).
  *   <li>Only when every partition of the reader has been idle for {@code idleTimeout} does event
  *       time go on without data, at wall-clock pace from the newest event time minus
  *       {@code maxDelay}, never past wall-clock now minus {@code maxDelay}. So the last windows of a
@@ -73,15 +80,20 @@ public final class EventTimePolicy<K, V> implements TimestampPolicyFactory<K, V>
     Shared shared = SHARED.computeIfAbsent(id, k -> new Shared(() -> clock.apply(null)));
     long start = previousWatermark.map(Instant::getMillis).orElse(BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
     if (previousWatermark.isPresent()) {
-      shared.restored(start + maxDelay.getMillis()); // the events behind a watermark were at least this new
+      shared.newest(start + maxDelay.getMillis());
     }
     return new PartitionPolicy<>(tp, shared, maxDelay.getMillis(), idleTimeout.getMillis(), start);
   }
 
   /** What the partitions of one reader know together. */
   static final class Shared {
+    /** How far back (wall clock) the newest event time stays known; backlog checks are seconds old. */
+    private static final long TIMELINE_MILLIS = 10 * 60_000L;
+
     private final LongSupplier now;
     private final Map<TopicPartition, Boolean> idle = new HashMap<>();
+    /** Newest event time by the wall-clock time it was first seen (entries only grow). */
+    private final TreeMap<Long, Long> newestSince = new TreeMap<>();
     private long newestEventTime = Long.MIN_VALUE;
     private long allIdleSince = Long.MIN_VALUE;
 
@@ -95,13 +107,23 @@ public final class EventTimePolicy<K, V> implements TimestampPolicyFactory<K, V>
       }
     }
 
-    synchronized void restored(long eventTime) {
-      newestEventTime = Math.max(newestEventTime, eventTime);
+    synchronized void seen(TopicPartition tp, long eventTime) {
+      newest(eventTime);
+      setIdle(tp, false);
     }
 
-    synchronized void seen(TopicPartition tp, long eventTime) {
-      newestEventTime = Math.max(newestEventTime, eventTime);
-      setIdle(tp, false);
+    /** Raises the newest event time (also by a restored watermark: the events behind it were at least that new). */
+    synchronized void newest(long eventTime) {
+      if (eventTime <= newestEventTime) {
+        return;
+      }
+      newestEventTime = eventTime;
+      long wallNow = now.getAsLong();
+      newestSince.put(wallNow, eventTime);
+      Long keep = newestSince.floorKey(wallNow - TIMELINE_MILLIS);
+      if (keep != null) {
+        newestSince.headMap(keep, false).clear();
+      }
     }
 
     synchronized void setIdle(TopicPartition tp, boolean isIdle) {
@@ -114,12 +136,13 @@ public final class EventTimePolicy<K, V> implements TimestampPolicyFactory<K, V>
       }
     }
 
-    /** The watermark an idle partition reports (before its own floor). */
-    synchronized long idleWatermark(long maxDelay, long idleTimeout) {
-      if (newestEventTime == Long.MIN_VALUE) {
+    /** The watermark a partition idle at its backlog check {@code checkedAt} reports (before its own floor). */
+    synchronized long idleWatermark(long checkedAt, long maxDelay, long idleTimeout) {
+      Map.Entry<Long, Long> newestThen = newestSince.floorEntry(checkedAt);
+      if (newestThen == null) {
         return Long.MIN_VALUE;
       }
-      long watermark = newestEventTime - maxDelay;
+      long watermark = newestThen.getValue() - maxDelay;
       if (allIdleSince != Long.MIN_VALUE) {
         long wallNow = now.getAsLong();
         long idleFor = wallNow - allIdleSince;
@@ -164,7 +187,7 @@ public final class EventTimePolicy<K, V> implements TimestampPolicyFactory<K, V>
       boolean idle = ctx.getMessageBacklog() == 0;
       shared.setIdle(tp, idle);
       long candidate = idle
-          ? shared.idleWatermark(maxDelay, idleTimeout)
+          ? shared.idleWatermark(ctx.getBacklogCheckTime().getMillis(), maxDelay, idleTimeout)
           : newestEventTime == Long.MIN_VALUE ? Long.MIN_VALUE : newestEventTime - maxDelay;
       watermark = Math.max(watermark, Math.max(candidate, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()));
       watermark = Math.min(watermark, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis());

@@ -39,7 +39,12 @@ class EventTimePolicyTest {
     p1 = factory.createTimestampPolicy(new TopicPartition("t", 1), Optional.empty());
   }
 
-  private static TimestampPolicy.PartitionContext backlog(long messages) {
+  /** A partition's backlog as KafkaIO measured it now (on the fake clock). */
+  private TimestampPolicy.PartitionContext backlog(long messages) {
+    return backlog(messages, CLOCKS.get(id).get());
+  }
+
+  private static TimestampPolicy.PartitionContext backlog(long messages, long checkedAt) {
     return new TimestampPolicy.PartitionContext() {
       @Override
       public long getMessageBacklog() {
@@ -48,12 +53,12 @@ class EventTimePolicyTest {
 
       @Override
       public Instant getBacklogCheckTime() {
-        return Instant.now();
+        return new Instant(checkedAt);
       }
     };
   }
 
-  private static Instant read(TimestampPolicy<byte[], byte[]> policy, long timestamp) {
+  private Instant read(TimestampPolicy<byte[], byte[]> policy, long timestamp) {
     return policy.getTimestampForRecord(backlog(100),
         new KafkaRecord<>("t", 0, 0, timestamp, KafkaTimestampType.CREATE_TIME, null, new byte[0], new byte[0]));
   }
@@ -78,6 +83,21 @@ class EventTimePolicyTest {
     // partition 1 has never had a record and has nothing to read
     long watermark = min(p0.getWatermark(backlog(1_000)), p1.getWatermark(backlog(0)));
     assertThat(watermark).isEqualTo(HISTORY + 60_000 - DELAY.getMillis());
+  }
+
+  @Test
+  void anIdlePartitionAdvancesOnlyToWhatOtherPartitionsHadDeliveredWhenItsBacklogWasChecked() {
+    read(p0, HISTORY);
+    long checked = CLOCKS.get(id).get();
+    sleep(1_000);
+    // a second later partition 1 delivers five minutes of a fast replay; partition 0's backlog of 0
+    // is from the check before, so records that reached it since may be as old as those
+    read(p1, HISTORY + 300_000);
+    long watermark = min(p0.getWatermark(backlog(0, checked)), p1.getWatermark(backlog(10)));
+    assertThat(watermark).isEqualTo(HISTORY - DELAY.getMillis());
+    // checked again after partition 1's records: now nothing older can still reach partition 0
+    sleep(1_000);
+    assertThat(p0.getWatermark(backlog(0)).getMillis()).isEqualTo(HISTORY + 300_000 - DELAY.getMillis());
   }
 
   @Test
