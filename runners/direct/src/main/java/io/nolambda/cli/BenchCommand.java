@@ -74,13 +74,18 @@ final class BenchCommand {
         description = "runners to measure; default ${DEFAULT-VALUE}")
     List<String> runners;
 
+    @Option(names = "--pipelines", split = ",", defaultValue = "trends,parking,transit",
+        description = "pipelines to measure; default ${DEFAULT-VALUE}")
+    List<String> pipelines;
+
     @Override
     public Integer call() throws Exception {
       List<RunnerJvm> jvms = runners.stream().map(r -> RunnerJvm.valueOf(r.toUpperCase(Locale.ROOT))).toList();
+      List<PipelineBench.Benched> chosen = pipelines.stream().map(PipelineBench::benched).toList();
       Path work = Files.createTempDirectory("nolambda-bench-pipelines");
       PipelineBench bench = new PipelineBench(HomeDir.get(), work, System.out);
       List<PipelineRate> rates = new ArrayList<>();
-      for (PipelineBench.Benched benched : PipelineBench.PIPELINES) {
+      for (PipelineBench.Benched benched : chosen) {
         rates.addAll(bench.run(benched, events, jvms));
       }
       report(PipelineRate.HEADER, rates.stream().map(PipelineRate::cells).toList(), out);

@@ -5,16 +5,16 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Duration;
-import org.joda.time.Instant;
 
 /**
  * Carries a segment's counts of a window into the window itself (offset 0) and the N windows after
- * it (offsets 1..N), where they are history (DESIGN.md 5). Each copy is stamped at the end of its
+ * it (offsets 1..N), where they are history (DESIGN.md 5), keyed by the segment and the target
+ * window's start. Each copy is stamped at the end of its
  * target window, never earlier than its input, so re-windowing puts it there. Assets without events
  * in a window have no count in its map: they are the zeros of the zero-filled baseline.
  */
 final class CarryCounts
-    extends DoFn<KV<String, Map<String, Long>>, KV<String, KV<Integer, Map<String, Long>>>> {
+    extends DoFn<KV<KV<String, Long>, Map<String, Long>>, KV<KV<String, Long>, KV<Integer, Map<String, Long>>>> {
   private final Duration window;
   private final int history;
 
@@ -24,12 +24,14 @@ final class CarryCounts
   }
 
   @ProcessElement
-  public void process(@Element KV<String, Map<String, Long>> counts, IntervalWindow source,
-      OutputReceiver<KV<String, KV<Integer, Map<String, Long>>>> out) {
+  public void process(@Element KV<KV<String, Long>, Map<String, Long>> counts, IntervalWindow source,
+      OutputReceiver<KV<KV<String, Long>, KV<Integer, Map<String, Long>>>> out) {
+    String segment = counts.getKey().getKey();
     for (int offset = 0; offset <= history; offset++) {
-      Instant targetEnd = source.end().plus(window.multipliedBy(offset));
-      out.outputWithTimestamp(KV.of(counts.getKey(), KV.of(offset, counts.getValue())),
-          targetEnd.minus(Duration.millis(1)));
+      Duration shift = window.multipliedBy(offset);
+      KV<String, Long> target = KV.of(segment, source.start().plus(shift).getMillis());
+      out.outputWithTimestamp(KV.of(target, KV.of(offset, counts.getValue())),
+          source.end().plus(shift).minus(Duration.millis(1)));
     }
   }
 }

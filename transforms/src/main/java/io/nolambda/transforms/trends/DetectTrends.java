@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -17,7 +16,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
@@ -28,7 +26,8 @@ import org.joda.time.Duration;
  * <p>Order-insensitive without timers (DESIGN.md 5, 6): distinct event counts per (segment, asset,
  * window) by Combine, gathered into one map per (segment, window); each map is carried into the N
  * following windows; one Combine per (segment, window) gathers every asset's history, from which
- * the assets are scored and the top K ranked.
+ * the assets are scored and the top K ranked. The keys after the first Combine are (segment,
+ * window start), one window per key (see {@link KeyBySegmentWindow}).
  * Every step is a function of the set of input events, so arrival order and bundling do not change
  * the rows. Late events within the allowed lateness refire every step with the whole answer.
  *
@@ -117,9 +116,7 @@ public final class DetectTrends extends PTransform<PCollection<CityEvent>, PColl
     PCollection<TrendingRow> trending = keyed.get(KEYED)
         .apply("Window", EventTimeWindows.<KV<KV<String, String>, String>>fixed(window, allowedLateness))
         .apply("Count", Combine.perKey(new CountDistinctIds()))
-        .apply("Key by segment", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))
-            .via(count -> KV.of(count.getKey().getKey(), KV.of(count.getKey().getValue(), count.getValue()))))
+        .apply("Key by segment and window", ParDo.of(new KeyBySegmentWindow()))
         .apply("Gather segment counts", Combine.perKey(new SegmentCounts()))
         .apply("Carry into next windows", ParDo.of(new CarryCounts(window, history)))
         .apply("Rewindow", EventTimeWindows.fixed(window, allowedLateness))

@@ -17,7 +17,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * outputs the top K rows. Each pane holds the segment's whole history for the window (accumulating
  * panes), so a late pane's rows are the complete new answer.
  */
-final class RankAssets extends DoFn<KV<String, Map<String, CountHistory>>, TrendingRow> {
+final class RankAssets extends DoFn<KV<KV<String, Long>, Map<String, CountHistory>>, TrendingRow> {
   private final long minSupport;
   private final int topK;
   private final @Nullable PCollectionView<Map<String, HourProfile>> profiles;
@@ -31,7 +31,7 @@ final class RankAssets extends DoFn<KV<String, Map<String, CountHistory>>, Trend
 
   @ProcessElement
   public void process(ProcessContext context, IntervalWindow window) {
-    String segment = context.element().getKey();
+    String segment = context.element().getKey().getKey();
     long start = window.start().getMillis();
     Map<String, HourProfile> byHour = profiles == null ? Map.of() : context.sideInput(profiles);
     int hourOfWeek = HourProfile.hourOfWeek(window.start());

@@ -70,6 +70,13 @@ public final class PipelineBench {
     this.progress = progress;
   }
 
+  /** The benched pipeline of this name. */
+  public static Benched benched(String pipeline) {
+    return PIPELINES.stream().filter(b -> b.pipeline().equals(pipeline)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("no benchmark for pipeline " + pipeline + "; there are "
+            + PIPELINES.stream().map(Benched::pipeline).toList()));
+  }
+
   public List<PipelineRate> run(Benched benched, long events, List<RunnerJvm> runners)
       throws IOException, InterruptedException {
     progress.printf("%s: simulating about %,d events%n", benched.pipeline(), events);
