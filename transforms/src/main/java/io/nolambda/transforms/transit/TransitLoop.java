@@ -4,6 +4,7 @@ import io.nolambda.events.BusPosition;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.events.CityIncident;
+import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.correlation.CoMoments;
 import io.nolambda.transforms.correlation.PearsonCorrelationFn;
 import io.nolambda.transforms.transit.MeasureCellStats.Part;
@@ -122,7 +123,7 @@ public final class TransitLoop {
     Map<Window, List<Arrival>> carried = new HashMap<>();
     for (Arrival a : arrivals) {
       String stop = MeasureStopWaits.key(a.getRouteId(), a.getDirectionId(), a.getStopId());
-      MeasureStopWaits.Carry.windowStarts(a.getArrivalTime(), size, waits.maxHeadway.getMillis())
+      EventTimeWindows.startsUpTo(a.getArrivalTime(), size, waits.maxHeadway.getMillis()) // as MeasureStopWaits.Carry
           .forEach(start -> carried.computeIfAbsent(new Window(stop, start), w -> new ArrayList<>()).add(a));
     }
     List<StopWaitRow> rows = new ArrayList<>();
