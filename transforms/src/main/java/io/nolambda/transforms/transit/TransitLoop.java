@@ -54,7 +54,7 @@ public final class TransitLoop {
     DetectArrivals detect = measure.detectArrivals;
     Map<String, List<Arrival>> candidates = new HashMap<>();
     Map<Window, List<Part>> parts = new HashMap<>();
-    Map<Window, Map<String, Double>> speeds = new HashMap<>();
+    Map<Window, SortedMap<String, Double>> speeds = new HashMap<>(); // by event id, in id order
     Map<Window, SortedMap<Long, KV<String, BusLatestRow>>> positions = new HashMap<>();
     for (CityEvent event : events) {
       long time = CityEvents.eventTime(event);
