@@ -1,11 +1,14 @@
 package io.nolambda.pipelines.parking;
 
+import io.nolambda.events.CityEvent;
 import io.nolambda.io.cassandra.ServingTable;
 import io.nolambda.pipelines.sources.ReadEvents;
 import io.nolambda.pipelines.sources.WriteServingOutputs;
 import io.nolambda.transforms.parking.MeasureParkingOccupancy;
 import io.nolambda.transforms.parking.OccupancyRow;
+import io.nolambda.transforms.parking.ParkingOccupancyLoop;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -26,19 +29,42 @@ public final class ParkingPipeline {
 
   /** A zone's state at T is its last event before T, unless older than the staleness horizon. */
   public static Duration lookBack(ParkingOptions options) {
-    return Duration.standardSeconds(options.getStaleAfterSeconds());
+    return staleAfter(options);
   }
 
   public static Pipeline create(ParkingOptions options) {
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple occupancy = pipeline
         .apply("Read parking events", ReadEvents.of(options, KINDS).withLookBack(lookBack(options)))
-        .apply("Measure occupancy", MeasureParkingOccupancy.create()
-            .withWindow(Duration.standardSeconds(options.getOccupancyWindowSeconds()))
-            .withStaleAfter(Duration.standardSeconds(options.getStaleAfterSeconds())));
+        .apply("Measure occupancy", measure(options));
     WriteServingOutputs.write(occupancy, MeasureParkingOccupancy.OCCUPANCY, MeasureParkingOccupancy.INVALID, TABLE,
         "parking", options);
     return pipeline;
+  }
+
+  /** Occupancy as the options say. */
+  static MeasureParkingOccupancy measure(ParkingOptions options) {
+    return MeasureParkingOccupancy.create()
+        .withWindow(window(options))
+        .withStaleAfter(staleAfter(options));
+  }
+
+  /**
+   * The rows a run with these options writes, computed in memory by a plain loop (see {@link
+   * ParkingOccupancyLoop}); the options are read now.
+   */
+  public static Function<Iterable<CityEvent>, List<OccupancyRow>> loop(ParkingOptions options) {
+    Duration window = window(options);
+    Duration staleAfter = staleAfter(options);
+    return events -> ParkingOccupancyLoop.measure(events, window, staleAfter);
+  }
+
+  private static Duration window(ParkingOptions options) {
+    return Duration.standardSeconds(options.getOccupancyWindowSeconds());
+  }
+
+  private static Duration staleAfter(ParkingOptions options) {
+    return Duration.standardSeconds(options.getStaleAfterSeconds());
   }
 
   public static void main(String[] args) {

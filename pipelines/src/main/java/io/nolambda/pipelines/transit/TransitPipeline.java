@@ -51,17 +51,17 @@ public final class TransitPipeline {
   public static final ServingTable CORRELATION = ServingTable.of("correlation",
       WriteServingOutputs.schemaOf(CorrelationRow.class), List.of("day"), List.of("x", "y"));
 
-  private TransitPipeline() {}
-
   public static final String BUS_LATEST = "bus_latest";
+
+  public static final List<String> KINDS = List.of("BusPosition", "CityIncident");
+
+  private TransitPipeline() {}
 
   /** bus_latest: a partition per bus, newest position first, rows expiring after {@code ttlSeconds}. */
   public static ServingTable busLatest(int ttlSeconds) {
     return ServingTable.of(BUS_LATEST, WriteServingOutputs.schemaOf(BusLatestRow.class), List.of("vehicle_id"),
         List.of("event_time")).withNewestFirst().withTtlSeconds(ttlSeconds);
   }
-
-  public static final List<String> KINDS = List.of("BusPosition", "CityIncident");
 
   /** A headway at T reaches back to the previous arrival at the stop, at most the longest headway before T. */
   public static Duration lookBack(TransitOptions options) {

@@ -1,11 +1,14 @@
 package io.nolambda.pipelines.trends;
 
+import io.nolambda.events.CityEvent;
 import io.nolambda.io.cassandra.ServingTable;
 import io.nolambda.pipelines.sources.ReadEvents;
 import io.nolambda.pipelines.sources.WriteServingOutputs;
 import io.nolambda.transforms.trends.DetectTrends;
 import io.nolambda.transforms.trends.TrendingRow;
+import io.nolambda.transforms.trends.TrendsLoop;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -29,13 +32,34 @@ public final class TrendsPipeline {
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple trends = pipeline
         .apply("Read asset events", ReadEvents.of(options, KINDS).withLookBack(lookBack(options)))
-        .apply("Detect trends", DetectTrends.create()
-            .withWindow(Duration.standardSeconds(options.getTrendWindowSeconds()))
-            .withHistory(options.getHistoryWindows())
-            .withTopK(options.getTopK())
-            .withMinSupport(options.getMinSupport()));
+        .apply("Detect trends", detect(options));
     WriteServingOutputs.write(trends, DetectTrends.TRENDING, DetectTrends.INVALID, TABLE, "trends", options);
     return pipeline;
+  }
+
+  /** Trend detection as the options say. */
+  static DetectTrends detect(TrendsOptions options) {
+    return DetectTrends.create()
+        .withWindow(window(options))
+        .withHistory(options.getHistoryWindows())
+        .withTopK(options.getTopK())
+        .withMinSupport(options.getMinSupport());
+  }
+
+  /**
+   * The rows a run with these options writes, computed in memory by a plain loop (see {@link
+   * TrendsLoop}); the options are read now.
+   */
+  public static Function<Iterable<CityEvent>, List<TrendingRow>> loop(TrendsOptions options) {
+    Duration window = window(options);
+    int history = options.getHistoryWindows();
+    int topK = options.getTopK();
+    long minSupport = options.getMinSupport();
+    return events -> TrendsLoop.detect(events, window, history, topK, minSupport);
+  }
+
+  private static Duration window(TrendsOptions options) {
+    return Duration.standardSeconds(options.getTrendWindowSeconds());
   }
 
   /** A window's baseline is the previous N windows: a range recomputed from T needs events from T - N windows. */

@@ -1,6 +1,6 @@
 package io.nolambda.transforms.parking;
 
-import java.util.stream.LongStream;
+import io.nolambda.transforms.EventTimeWindows;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Duration;
@@ -26,12 +26,7 @@ final class CarryChanges extends DoFn<KV<String, ParkingChange>, KV<String, Park
   @ProcessElement
   public void process(@Element KV<String, ParkingChange> change,
       OutputReceiver<KV<String, ParkingChange>> out) {
-    windowStarts(change.getValue().time(), window, reach)
+    EventTimeWindows.startsBefore(change.getValue().time(), window, reach)
         .forEach(start -> out.outputWithTimestamp(change, new Instant(start + window - 1)));
-  }
-
-  /** The starts of the windows a report at {@code time} affects (see above). */
-  static LongStream windowStarts(long time, long window, long reach) {
-    return LongStream.iterate(Math.floorDiv(time, window) * window, start -> start < time + reach, start -> start + window);
   }
 }

@@ -2,6 +2,7 @@ package io.nolambda.transforms.parking;
 
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.ParkingEvent;
+import io.nolambda.transforms.EventTimeWindows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ParkingOccupancyLoop {
       if (event.getPayload() instanceof ParkingEvent p && ParkingChanges.reason(p) == null) {
         ParkingChange change = ParkingChanges.change(p);
         Map<Long, List<ParkingChange>> zone = carried.computeIfAbsent(p.getZoneId(), z -> new HashMap<>());
-        CarryChanges.windowStarts(change.time(), size, reach)
+        EventTimeWindows.startsBefore(change.time(), size, reach) // as CarryChanges
             .forEach(start -> zone.computeIfAbsent(start, s -> new ArrayList<>()).add(change));
       }
     }

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -164,18 +163,12 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
     public void process(@Element Arrival a, @Timestamp Instant timestamp,
         OutputReceiver<KV<String, Arrival>> out) {
       KV<String, Arrival> keyed = KV.of(key(a.getRouteId(), a.getDirectionId(), a.getStopId()), a);
-      windowStarts(a.getArrivalTime(), window, reach).forEach(start -> {
+      EventTimeWindows.startsUpTo(a.getArrivalTime(), window, reach).forEach(start -> {
         long stamp = start + window - 1;
         if (stamp >= timestamp.getMillis()) { // a late pane's copy cannot move back in time
           out.outputWithTimestamp(keyed, new Instant(stamp));
         }
       });
-    }
-
-    /** The starts of the windows an arrival at {@code time} is carried into (see above). */
-    static LongStream windowStarts(long time, long window, long reach) {
-      return LongStream.iterate(Math.floorDiv(time, window) * window, start -> start <= time + reach,
-          start -> start + window);
     }
   }
 

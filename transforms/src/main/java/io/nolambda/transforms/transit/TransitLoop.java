@@ -4,6 +4,7 @@ import io.nolambda.events.BusPosition;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.events.CityIncident;
+import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.correlation.CoMoments;
 import io.nolambda.transforms.correlation.PearsonCorrelationFn;
 import io.nolambda.transforms.transit.MeasureCellStats.Part;
@@ -53,7 +54,7 @@ public final class TransitLoop {
     DetectArrivals detect = measure.detectArrivals;
     Map<String, List<Arrival>> candidates = new HashMap<>();
     Map<Window, List<Part>> parts = new HashMap<>();
-    Map<Window, Map<String, Double>> speeds = new HashMap<>();
+    Map<Window, SortedMap<String, Double>> speeds = new HashMap<>(); // by event id, in id order
     Map<Window, SortedMap<Long, KV<String, BusLatestRow>>> positions = new HashMap<>();
     for (CityEvent event : events) {
       long time = CityEvents.eventTime(event);
@@ -122,7 +123,7 @@ public final class TransitLoop {
     Map<Window, List<Arrival>> carried = new HashMap<>();
     for (Arrival a : arrivals) {
       String stop = MeasureStopWaits.key(a.getRouteId(), a.getDirectionId(), a.getStopId());
-      MeasureStopWaits.Carry.windowStarts(a.getArrivalTime(), size, waits.maxHeadway.getMillis())
+      EventTimeWindows.startsUpTo(a.getArrivalTime(), size, waits.maxHeadway.getMillis()) // as MeasureStopWaits.Carry
           .forEach(start -> carried.computeIfAbsent(new Window(stop, start), w -> new ArrayList<>()).add(a));
     }
     List<StopWaitRow> rows = new ArrayList<>();

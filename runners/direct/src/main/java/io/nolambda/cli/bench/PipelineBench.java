@@ -3,14 +3,18 @@ package io.nolambda.cli.bench;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.EventJson;
 import io.nolambda.gtfs.GtfsFeed;
+import io.nolambda.pipelines.parking.ParkingOptions;
+import io.nolambda.pipelines.parking.ParkingPipeline;
 import io.nolambda.pipelines.transit.TransitOptions;
 import io.nolambda.pipelines.transit.TransitPipeline;
+import io.nolambda.pipelines.trends.TrendsOptions;
+import io.nolambda.pipelines.trends.TrendsPipeline;
 import io.nolambda.testing.simulator.CitySimulator;
 import io.nolambda.testing.simulator.GtfsZip;
 import io.nolambda.testing.simulator.SimulatorConfig;
-import io.nolambda.transforms.parking.ParkingOccupancyLoop;
+import io.nolambda.transforms.parking.OccupancyRow;
 import io.nolambda.transforms.transit.TransitLoop;
-import io.nolambda.transforms.trends.TrendsLoop;
+import io.nolambda.transforms.trends.TrendingRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +30,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.joda.time.Duration;
 
 /**
  * Events per second of a pipeline in reprocess mode ({@code --source=file:}, {@code --sink=jsonl:})
@@ -52,12 +55,10 @@ public final class PipelineBench {
   public record Input(List<CityEvent> events, List<String> args,
       Function<List<CityEvent>, Map<String, Long>> loopRows) {}
 
-  /** Pipelines with a plain loop, at their default options. */
+  /** Pipelines with a plain loop, at their default options (the loops are built from the same options as a run). */
   public static final List<Benched> PIPELINES = List.of(
-      new Benched("trends", (n, dir) -> new Input(assetEvents(n), List.of(), events ->
-          Map.of("trending", (long) TrendsLoop.detect(events, Duration.standardSeconds(5), 60, 10, 5).size()))),
-      new Benched("parking", (n, dir) -> new Input(parkingEvents(n), List.of(), events -> Map.of("occupancy",
-          (long) ParkingOccupancyLoop.measure(events, Duration.standardMinutes(5), Duration.standardHours(2)).size()))),
+      new Benched("trends", PipelineBench::trendsInput),
+      new Benched("parking", PipelineBench::parkingInput),
       new Benched("transit", PipelineBench::transitInput));
 
   private final Path home;
@@ -145,6 +146,24 @@ public final class PipelineBench {
   static List<CityEvent> assetEvents(long n) {
     return firstEvents(city(SimulatorConfig.builder().routes(0).incidentsEnabled(false).parkingEventsPerSecond(0)
         .assetEventsPerSecond(200).assets(500).bursts(0), 200, n), n);
+  }
+
+  /** The trends run's input and loop, at the options these (no) arguments give. */
+  static Input trendsInput(long n, Path dir) {
+    List<String> args = List.of();
+    Function<Iterable<CityEvent>, List<TrendingRow>> loop = TrendsPipeline.loop(
+        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(TrendsOptions.class));
+    return new Input(assetEvents(n), args, events -> Map.of(TrendsPipeline.TABLE.name(),
+        (long) loop.apply(events).size()));
+  }
+
+  /** The parking run's input and loop, at the options these (no) arguments give. */
+  static Input parkingInput(long n, Path dir) {
+    List<String> args = List.of();
+    Function<Iterable<CityEvent>, List<OccupancyRow>> loop = ParkingPipeline.loop(
+        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ParkingOptions.class));
+    return new Input(parkingEvents(n), args, events -> Map.of(ParkingPipeline.TABLE.name(),
+        (long) loop.apply(events).size()));
   }
 
   /**

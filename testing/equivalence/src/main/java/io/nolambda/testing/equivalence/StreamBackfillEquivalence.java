@@ -11,8 +11,10 @@ import io.nolambda.pipelines.PipelineCatalog;
 import io.nolambda.pipelines.RunPipeline;
 import io.nolambda.pipelines.StreamingJobs;
 import io.nolambda.testing.services.ServiceEndpoints;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The lambda-free promise as a test: the same events run through a pipeline live (produced to
@@ -134,13 +137,16 @@ public final class StreamBackfillEquivalence {
     try (Cluster cluster = CassandraConnection.fromOptions(live.options().as(CassandraOptions.class)).cluster();
         Session session = cluster.connect()) {
       ArchivedEvents.await(session, streamKeyspace, events, pipeline.kinds(), cutoff, timeout);
-      RunPipeline.Job backfill = job(backfillKeyspace, streamKeyspace, List.of("--mode=reprocess", "--source=archive",
-          "--to=" + Instant.ofEpochMilli(cutoff)),
-          // the live run's dead letters go to the dead-letters topic, the backfill's to files: not the working directory's
-          List.of("--deadLetterDir=" + Files.createTempDirectory("nolambda-" + name + "-dead-letters")));
-      PipelineResult.State end = backfill.start().waitUntilFinish();
-      if (end != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the backfill ended " + end);
+      // the live run's dead letters go to the dead-letters topic, the backfill's to files: not the working
+      // directory's but a temp dir, deleted (tree and all) once the backfill has ended, however it ended
+      Path deadLetters = Files.createTempDirectory("nolambda-" + name + "-dead-letters");
+      try (Closeable deleteDeadLetters = () -> PathUtils.deleteDirectory(deadLetters)) {
+        RunPipeline.Job backfill = job(backfillKeyspace, streamKeyspace, List.of("--mode=reprocess",
+            "--source=archive", "--to=" + Instant.ofEpochMilli(cutoff)), List.of("--deadLetterDir=" + deadLetters));
+        PipelineResult.State end = backfill.start().waitUntilFinish();
+        if (end != PipelineResult.State.DONE) {
+          throw new IllegalStateException("the backfill ended " + end);
+        }
       }
       Map<String, List<Map<String, Object>>> backfilled = read(session, backfillKeyspace, cutoff);
       Map<String, List<Map<String, Object>>> streamed = Map.of();
