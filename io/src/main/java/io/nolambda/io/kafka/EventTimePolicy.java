@@ -87,8 +87,8 @@ public final class EventTimePolicy<K, V> implements TimestampPolicyFactory<K, V>
 
   /** What the partitions of one reader know together. */
   static final class Shared {
-    /** How far back (wall clock) the newest event time stays known; backlog checks are seconds old. */
-    private static final long TIMELINE_MILLIS = 10 * 60_000L;
+    /** How far back (wall clock) the newest event time stays known: backlog checks are seconds old (one entry per ms at most). */
+    private static final long TIMELINE_MILLIS = 60_000L;
 
     private final LongSupplier now;
     private final Map<TopicPartition, Boolean> idle = new HashMap<>();

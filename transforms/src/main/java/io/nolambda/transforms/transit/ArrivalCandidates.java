@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * Other kinds of events pass silently.
  */
 final class ArrivalCandidates extends DoFn<CityEvent, KV<String, Arrival>> {
-  private final TripIndex index;
+  private final SerializedOnce<TripIndex> index;
   private final double radius;
   private final TupleTag<KV<String, Arrival>> validTag;
   private final TupleTag<InvalidEvent> invalidTag;
@@ -35,7 +35,7 @@ final class ArrivalCandidates extends DoFn<CityEvent, KV<String, Arrival>> {
 
   ArrivalCandidates(TripIndex index, double radiusMetres, TupleTag<KV<String, Arrival>> validTag,
       TupleTag<InvalidEvent> invalidTag) {
-    this.index = index;
+    this.index = SerializedOnce.of(index);
     this.radius = radiusMetres;
     this.validTag = validTag;
     this.invalidTag = invalidTag;
@@ -51,6 +51,7 @@ final class ArrivalCandidates extends DoFn<CityEvent, KV<String, Arrival>> {
       return;
     }
     eventsIn.inc();
+    TripIndex index = this.index.get();
     TripIndex.TripStops trip = index.trip(p.getTripId());
     String reason = reason(index, p, trip);
     if (reason != null) {

@@ -174,12 +174,12 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
 
   /** The stop_wait row of one stop and window from the arrivals carried into it. */
   static final class WaitOfWindow extends DoFn<KV<String, Iterable<Arrival>>, StopWaitRow> {
-    private final Map<String, List<Headways.Visit>> schedule;
+    private final SerializedOnce<Map<String, List<Headways.Visit>>> schedule;
     private final long maxHeadway;
     private final long dedupGap;
 
     WaitOfWindow(Map<String, List<Headways.Visit>> schedule, Duration maxHeadway, Duration dedupGap) {
-      this.schedule = schedule;
+      this.schedule = SerializedOnce.of(schedule);
       this.maxHeadway = maxHeadway.getMillis();
       this.dedupGap = dedupGap.getMillis();
     }
@@ -188,7 +188,7 @@ public final class MeasureStopWaits extends PTransform<PCollection<Arrival>, PCo
     public void process(@Element KV<String, Iterable<Arrival>> stop, IntervalWindow w,
         OutputReceiver<StopWaitRow> out) {
       StopWaitRow row = measure(w.start().getMillis(), w.end().getMillis(), stop.getValue(),
-          schedule.get(stop.getKey()), maxHeadway, dedupGap);
+          schedule.get().get(stop.getKey()), maxHeadway, dedupGap);
       if (row != null) {
         out.output(row);
       }
