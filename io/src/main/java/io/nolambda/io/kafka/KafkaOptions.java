@@ -1,6 +1,7 @@
 package io.nolambda.io.kafka;
 
 import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -35,4 +36,24 @@ public interface KafkaOptions extends PipelineOptions {
   long getIdleSourceTimeoutSeconds();
 
   void setIdleSourceTimeoutSeconds(long value);
+
+  @Description("Let each record of an unbounded read through once by partition and offset (a stateful step keyed by"
+      + " partition). Default: on for the FlinkRunner, whose Beam 2.62 source gives a restored job a second reader"
+      + " per partition (apache/beam#31313); off elsewhere")
+  @Default.InstanceFactory(OnForFlink.class)
+  boolean getDropRereadRecords();
+
+  void setDropRereadRecords(boolean value);
+
+  /** True when the pipeline runs on the FlinkRunner. */
+  final class OnForFlink implements DefaultValueFactory<Boolean> {
+    @Override
+    public Boolean create(PipelineOptions options) {
+      try {
+        return options.getRunner().getSimpleName().equals("FlinkRunner");
+      } catch (IllegalArgumentException noRunnerFound) {
+        return false;
+      }
+    }
+  }
 }

@@ -66,6 +66,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
   private final org.joda.time.Duration maxDelay;
   private final org.joda.time.Duration idleTimeout;
   private final Bound bound;
+  private final boolean dropRereads;
 
   /** What part of the topics a read covers. */
   private record Bound(boolean toEnd, Map<TopicPartition, Long> endOffsets, Long maxRecords) implements java.io.Serializable {
@@ -73,7 +74,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
   }
 
   private ReadCityEvents(String bootstrap, List<String> topics, String groupId, String registryTopic,
-      org.joda.time.Duration maxDelay, org.joda.time.Duration idleTimeout, Bound bound) {
+      org.joda.time.Duration maxDelay, org.joda.time.Duration idleTimeout, Bound bound, boolean dropRereads) {
     this.bootstrap = bootstrap;
     this.topics = List.copyOf(topics);
     this.groupId = groupId;
@@ -81,6 +82,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
     this.maxDelay = maxDelay;
     this.idleTimeout = idleTimeout;
     this.bound = bound;
+    this.dropRereads = dropRereads;
   }
 
   /** Reads the topics of the given event kinds as configured by the options. */
@@ -92,17 +94,26 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
         EventTopics.registryTopic(options.getTopicPrefix()),
         org.joda.time.Duration.standardSeconds(options.getMaxEventDelaySeconds()),
         org.joda.time.Duration.standardSeconds(options.getIdleSourceTimeoutSeconds()),
-        Bound.UNBOUNDED);
+        Bound.UNBOUNDED,
+        options.getDropRereadRecords());
   }
 
   /** Resolves writer schemas through the registry kept in this topic instead. */
   public ReadCityEvents withRegistryTopic(String topic) {
-    return new ReadCityEvents(bootstrap, topics, groupId, topic, maxDelay, idleTimeout, bound);
+    return new ReadCityEvents(bootstrap, topics, groupId, topic, maxDelay, idleTimeout, bound, dropRereads);
+  }
+
+  /**
+   * Whether an unbounded read lets each record through only once by partition and offset
+   * ({@link DropRereadRecords}); by default as {@link KafkaOptions#getDropRereadRecords()} says.
+   */
+  public ReadCityEvents withDropRereadRecords(boolean drop) {
+    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, bound, drop);
   }
 
   /** A bounded read: from the group's committed offsets to the end offsets the topics have now. */
   public ReadCityEvents upToCurrentEnd() {
-    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, new Bound(true, null, null));
+    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, new Bound(true, null, null), dropRereads);
   }
 
   /**
@@ -111,7 +122,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
    */
   public ReadCityEvents upToOffsets(Map<TopicPartition, Long> endOffsets) {
     return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout,
-        new Bound(false, Map.copyOf(endOffsets), null));
+        new Bound(false, Map.copyOf(endOffsets), null), dropRereads);
   }
 
   /**
@@ -122,7 +133,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, not " + n);
     }
-    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, new Bound(true, null, n));
+    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, new Bound(true, null, n), dropRereads);
   }
 
   @Override
@@ -130,6 +141,9 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
     PCollection<KafkaRecord<byte[], byte[]>> records;
     if (bound.equals(Bound.UNBOUNDED)) {
       records = input.apply("Read Kafka", baseRead().withTopics(topics).commitOffsetsInFinalize());
+      if (dropRereads) {
+        records = records.apply("Drop records read twice", new DropRereadRecords());
+      }
     } else {
       Map<TopicPartition, Long> slice = plan();
       List<PCollection<KafkaRecord<byte[], byte[]>>> parts = new ArrayList<>();

@@ -67,17 +67,20 @@ class FlinkKillAndRestoreTest {
     PipelineProcess job = PipelineProcess.start(liveArgs(services, checkpoints, null), log);
     try (Cluster cluster = cluster(services); Session session = cluster.connect()) {
       // 1: as soon as a checkpoint exists, before the windows had time to close
-      Path restoreFrom = awaitCheckpointAfter(checkpoints, null, job, () -> true);
-      killedAt.add(restoreFrom.getFileName() + " (first checkpoint), " + rows(session).size() + " rows");
-      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      awaitCheckpointAfter(checkpoints, null, job, () -> true);
+      Restarted restarted = killAndRestore(job, services, checkpoints, dir, log);
+      job = restarted.job();
+      killedAt.add(restarted.from().getFileName() + " (first checkpoint), " + rows(session).size() + " rows");
       // 2: once rows are being written, from a later checkpoint
-      restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, () -> rows(session).size() > 10);
-      killedAt.add(restoreFrom.getFileName() + " (mid-run), " + rows(session).size() + " rows");
-      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      awaitCheckpointAfter(checkpoints, restarted.from(), job, () -> rows(session).size() > 10);
+      restarted = killAndRestore(job, services, checkpoints, dir, log);
+      job = restarted.job();
+      killedAt.add(restarted.from().getFileName() + " (mid-run), " + rows(session).size() + " rows");
       // 3: after every event was produced, from a later checkpoint again
-      restoreFrom = awaitCheckpointAfter(checkpoints, restoreFrom, job, producing::isDone);
-      killedAt.add(restoreFrom.getFileName() + " (all produced), " + rows(session).size() + " rows");
-      job = restart(job, services, checkpoints, restoreFrom, dir, log);
+      awaitCheckpointAfter(checkpoints, restarted.from(), job, producing::isDone);
+      restarted = killAndRestore(job, services, checkpoints, dir, log);
+      job = restarted.job();
+      killedAt.add(restarted.from().getFileName() + " (all produced), " + rows(session).size() + " rows");
       producing.join();
       try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
         Sentinels.closing(events, PipelineCatalog.PARKING.kinds(), cutoff, EVENT_DELAY_SECONDS * 1000L).forEach(producer::send);
@@ -124,26 +127,35 @@ class FlinkKillAndRestoreTest {
     }
   }
 
-  private static PipelineProcess restart(PipelineProcess job, ServiceEndpoints services, Path checkpoints,
-      Path restoreFrom, Path dir, Path log) throws IOException, InterruptedException {
+  /** A job started again, and the checkpoint it was restored from. */
+  private record Restarted(PipelineProcess job, Path from) {}
+
+  /**
+   * Kills the job with SIGKILL and starts it again from its latest completed checkpoint, as a
+   * restart after a crash does: the consumer group's committed offsets are never ahead of that one
+   * (see DropRereadRecords for why that matters on Beam 2.62's Flink runner).
+   */
+  private static Restarted killAndRestore(PipelineProcess job, ServiceEndpoints services, Path checkpoints, Path dir,
+      Path log) throws IOException, InterruptedException {
     job.kill();
+    Path from = latestCheckpoint(checkpoints).orElseThrow();
     Path conf = Files.createTempDirectory(dir, "flink-conf");
-    Files.writeString(conf.resolve("flink-conf.yaml"), "execution.savepoint.path: " + restoreFrom.toUri() + "\n");
-    Files.writeString(log, "---- killed; restoring from " + restoreFrom + "\n", java.nio.file.StandardOpenOption.APPEND);
-    return PipelineProcess.start(liveArgs(services, checkpoints, conf), log);
+    Files.writeString(conf.resolve("flink-conf.yaml"), "execution.savepoint.path: " + from.toUri() + "\n");
+    Files.writeString(log, "---- killed; restoring from " + from + "\n", java.nio.file.StandardOpenOption.APPEND);
+    return new Restarted(PipelineProcess.start(liveArgs(services, checkpoints, conf), log), from);
   }
 
   /**
    * Waits until {@code ready} holds and then for a completed checkpoint newer than {@code after}
-   * (a chk-N directory with its _metadata), returns it.
+   * (a chk-N directory with its _metadata).
    */
-  private static Path awaitCheckpointAfter(Path checkpoints, Path after, PipelineProcess job, BooleanSupplier ready)
+  private static void awaitCheckpointAfter(Path checkpoints, Path after, PipelineProcess job, BooleanSupplier ready)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline && job.isAlive()) {
       Optional<Path> latest = latestCheckpoint(checkpoints);
       if (ready.getAsBoolean() && latest.isPresent() && (after == null || newer(latest.get(), after))) {
-        return latest.get();
+        return;
       }
       Thread.sleep(500);
     }
