@@ -5,14 +5,13 @@ import io.nolambda.events.CityEvent;
 import io.nolambda.events.CityEvents;
 import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.InvalidEvent;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -132,32 +131,33 @@ public final class MeasureBusSpeed extends PTransform<PCollection<CityEvent>, PC
     }
   }
 
-  /** Mean over distinct event ids, summed in id order so the result never depends on merges. */
+  /**
+   * Mean over distinct event ids, summed in id order so the result never depends on merges. The
+   * accumulator is sorted by id, also after decoding (SortedMapCoder).
+   */
   static final class MeanOfDistinct
-      extends Combine.CombineFn<KV<String, Double>, Map<String, Double>, KV<Double, Long>> {
+      extends Combine.CombineFn<KV<String, Double>, SortedMap<String, Double>, KV<Double, Long>> {
     @Override
-    public Map<String, Double> createAccumulator() {
+    public SortedMap<String, Double> createAccumulator() {
       return new TreeMap<>();
     }
 
     @Override
-    public Map<String, Double> addInput(Map<String, Double> acc, KV<String, Double> report) {
+    public SortedMap<String, Double> addInput(SortedMap<String, Double> acc, KV<String, Double> report) {
       acc.put(report.getKey(), report.getValue());
       return acc;
     }
 
     @Override
-    public Map<String, Double> mergeAccumulators(Iterable<Map<String, Double>> accumulators) {
-      Map<String, Double> merged = new TreeMap<>();
+    public SortedMap<String, Double> mergeAccumulators(Iterable<SortedMap<String, Double>> accumulators) {
+      SortedMap<String, Double> merged = new TreeMap<>();
       accumulators.forEach(merged::putAll);
       return merged;
     }
 
     @Override
-    public KV<Double, Long> extractOutput(Map<String, Double> acc) {
-      // this fn's accumulators are TreeMaps, but one decoded by MapCoder is a HashMap
-      return KV.of(mean(acc instanceof SortedMap<String, Double> sorted && sorted.comparator() == null
-          ? sorted : new TreeMap<>(acc)), (long) acc.size());
+    public KV<Double, Long> extractOutput(SortedMap<String, Double> acc) {
+      return KV.of(mean(acc), (long) acc.size());
     }
 
     /** The mean of the speeds by event id, in id order (natural String order), summed in that order (0 for none). */
@@ -170,9 +170,9 @@ public final class MeasureBusSpeed extends PTransform<PCollection<CityEvent>, PC
     }
 
     @Override
-    public Coder<Map<String, Double>> getAccumulatorCoder(CoderRegistry registry,
+    public Coder<SortedMap<String, Double>> getAccumulatorCoder(CoderRegistry registry,
         Coder<KV<String, Double>> inputCoder) {
-      return MapCoder.of(StringUtf8Coder.of(), DoubleCoder.of());
+      return SortedMapCoder.of(StringUtf8Coder.of(), DoubleCoder.of());
     }
 
     @Override
