@@ -78,12 +78,16 @@ final class BenchCommand {
         description = "pipelines to measure; default ${DEFAULT-VALUE}")
     List<String> pipelines;
 
+    @Option(names = "--runner-heap", defaultValue = RunnerJvm.DEFAULT_HEAP,
+        description = "maximum heap of each runner's JVM, as -Xmx takes it; default ${DEFAULT-VALUE}")
+    String runnerHeap;
+
     @Override
     public Integer call() throws Exception {
       List<RunnerJvm> jvms = runners.stream().map(r -> RunnerJvm.valueOf(r.toUpperCase(Locale.ROOT))).toList();
       List<PipelineBench.Benched> chosen = pipelines.stream().map(PipelineBench::benched).toList();
       Path work = Files.createTempDirectory("nolambda-bench-pipelines");
-      PipelineBench bench = new PipelineBench(HomeDir.get(), work, System.out);
+      PipelineBench bench = new PipelineBench(HomeDir.get(), work, System.out, runnerHeap);
       List<PipelineRate> rates = new ArrayList<>();
       for (PipelineBench.Benched benched : chosen) {
         rates.addAll(bench.run(benched, events, jvms));

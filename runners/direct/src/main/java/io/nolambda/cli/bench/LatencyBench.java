@@ -71,7 +71,7 @@ public final class LatencyBench {
         "--cassandraHosts=" + services.cassandraHost(), "--cassandraPort=" + services.cassandraPort(),
         "--cassandraLocalDc=" + services.localDatacenter(), "--cassandraKeyspace=" + KEYSPACE,
         "--cassandraUsername=" + services.credentials().username(),
-        "--cassandraPassword=" + services.credentials().password()), log);
+        "--cassandraPassword=" + services.credentials().password()), log, RunnerJvm.DEFAULT_HEAP);
     try {
       progress.printf("latency: %s job starting (log %s); sending %,d views/s for %d s, the first %d s unmeasured%n",
           runner.label(), log, rate, seconds + warmUp, warmUp);

@@ -12,9 +12,7 @@ import io.nolambda.pipelines.trends.TrendsPipeline;
 import io.nolambda.testing.simulator.CitySimulator;
 import io.nolambda.testing.simulator.GtfsZip;
 import io.nolambda.testing.simulator.SimulatorConfig;
-import io.nolambda.transforms.parking.OccupancyRow;
 import io.nolambda.transforms.transit.TransitLoop;
-import io.nolambda.transforms.trends.TrendingRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -64,11 +63,14 @@ public final class PipelineBench {
   private final Path home;
   private final Path workDir;
   private final PrintStream progress;
+  private final String runnerHeap;
 
-  public PipelineBench(Path home, Path workDir, PrintStream progress) {
+  /** Runs in {@code workDir}, each runner's JVM with at most {@code runnerHeap} of heap (as -Xmx takes it). */
+  public PipelineBench(Path home, Path workDir, PrintStream progress, String runnerHeap) {
     this.home = home;
     this.workDir = workDir;
     this.progress = progress;
+    this.runnerHeap = runnerHeap;
   }
 
   /** The benched pipeline of this name. */
@@ -111,7 +113,8 @@ public final class PipelineBench {
       List<String> run = new ArrayList<>(List.of("--pipeline=" + benched.pipeline(), "--mode=reprocess",
           "--source=file:" + file, "--sink=jsonl:" + sink, "--deadLetterDir=" + sink.resolve("dead-letters")));
       run.addAll(args);
-      double seconds = runner.run(home, run, workDir.resolve(benched.pipeline() + "-" + runner.label() + ".log"));
+      double seconds = runner.run(home, run, workDir.resolve(benched.pipeline() + "-" + runner.label() + ".log"),
+          runnerHeap);
       for (Map.Entry<String, Long> table : loopRows.entrySet()) {
         long rows = lines(sink.resolve(table.getKey()));
         if (rows != table.getValue()) {
@@ -148,22 +151,21 @@ public final class PipelineBench {
         .assetEventsPerSecond(200).assets(500).bursts(0), 200, n), n);
   }
 
-  /** The trends run's input and loop, at the options these (no) arguments give. */
+  /** The trends run's input and loop, at the default options. */
   static Input trendsInput(long n, Path dir) {
-    List<String> args = List.of();
-    Function<Iterable<CityEvent>, List<TrendingRow>> loop = TrendsPipeline.loop(
-        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(TrendsOptions.class));
-    return new Input(assetEvents(n), args, events -> Map.of(TrendsPipeline.TABLE.name(),
-        (long) loop.apply(events).size()));
+    return oneTableInput(assetEvents(n), TrendsOptions.class, TrendsPipeline::loop, TrendsPipeline.TABLE.name());
   }
 
-  /** The parking run's input and loop, at the options these (no) arguments give. */
+  /** The parking run's input and loop, at the default options. */
   static Input parkingInput(long n, Path dir) {
-    List<String> args = List.of();
-    Function<Iterable<CityEvent>, List<OccupancyRow>> loop = ParkingPipeline.loop(
-        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ParkingOptions.class));
-    return new Input(parkingEvents(n), args, events -> Map.of(ParkingPipeline.TABLE.name(),
-        (long) loop.apply(events).size()));
+    return oneTableInput(parkingEvents(n), ParkingOptions.class, ParkingPipeline::loop, ParkingPipeline.TABLE.name());
+  }
+
+  /** A run without arguments of a pipeline with one serving table, and its loop at the default options. */
+  private static <O extends PipelineOptions> Input oneTableInput(List<CityEvent> events, Class<O> options,
+      Function<O, ? extends Function<Iterable<CityEvent>, ? extends List<?>>> loopOf, String table) {
+    Function<Iterable<CityEvent>, ? extends List<?>> loop = loopOf.apply(PipelineOptionsFactory.as(options));
+    return new Input(events, List.of(), all -> Map.of(table, (long) loop.apply(all).size()));
   }
 
   /**

@@ -24,6 +24,9 @@ public enum RunnerJvm {
   SPARK(List.of("--runner=SparkRunner", "--sparkMaster=local[2]")),
   FLINK(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
 
+  /** The pipeline JVM's default maximum heap (-Xmx). */
+  public static final String DEFAULT_HEAP = "4g";
+
   private final List<String> runnerArgs;
 
   RunnerJvm(List<String> runnerArgs) {
@@ -35,14 +38,16 @@ public enum RunnerJvm {
   }
 
   /**
-   * Runs the pipeline to the end; its output goes to {@code log}.
+   * Runs the pipeline to the end with at most {@code maxHeap} of heap (as -Xmx takes it); its output
+   * goes to {@code log}.
    *
    * @return the wall time in seconds, JVM start included
    * @throws IllegalStateException if the run failed (the log says why)
    */
-  public double run(Path home, List<String> pipelineArgs, Path log) throws IOException, InterruptedException {
+  public double run(Path home, List<String> pipelineArgs, Path log, String maxHeap)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
-    int exit = start(home, pipelineArgs, log).waitFor();
+    int exit = start(home, pipelineArgs, log, maxHeap).waitFor();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (exit != 0) {
       throw new IllegalStateException(label() + " run failed (exit " + exit + "); see " + log);
@@ -51,11 +56,11 @@ public enum RunnerJvm {
   }
 
   /**
-   * Starts the pipeline (a streaming one runs until the process is destroyed, or this JVM ends); its
-   * output goes to {@code log}.
+   * Starts the pipeline with at most {@code maxHeap} of heap (a streaming one runs until the
+   * process is destroyed, or this JVM ends); its output goes to {@code log}.
    */
-  public Process start(Path home, List<String> pipelineArgs, Path log) throws IOException {
-    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx4g"));
+  public Process start(Path home, List<String> pipelineArgs, Path log, String maxHeap) throws IOException {
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + maxHeap));
     jvmArgs.addAll(javaFlags());
     List<String> args = new ArrayList<>(runnerArgs);
     args.addAll(pipelineArgs);
