@@ -4,6 +4,7 @@ import io.nolambda.events.CityEvent;
 import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.InvalidEvent;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -20,8 +21,9 @@ import org.joda.time.Duration;
  * facility counts; see {@link OccupancyRow} for the columns and {@link OccupancyOfWindow} for the
  * definitions of known state, arrivals and dwell.
  *
- * <p>Order-insensitive without timers (DESIGN.md 5, 6): each report is carried into the windows it
- * can affect, grouped per (zone, window) and measured from the sorted reports, so the row is a
+ * <p>Order-insensitive without timers (DESIGN.md 5, 6): the reports of each (zone, window) are
+ * grouped and carried as lists into the windows they can affect ({@link CarryReports}), grouped
+ * again per (zone, window) and measured from the sorted, deduplicated reports, so the row is a
  * function of the set of reports whatever their arrival order or bundling. The state before a
  * window start comes from the carried reports, stale after the horizon (default 2 h). Late reports
  * within the allowed lateness refire the windows they reach with the whole answer.
@@ -72,10 +74,12 @@ public final class MeasureParkingOccupancy extends PTransform<PCollection<CityEv
   public PCollectionTuple expand(PCollection<CityEvent> events) {
     PCollectionTuple checked = events.apply("Check and key by zone",
         ParDo.of(new ParkingChanges(VALID, INVALID)).withOutputTags(VALID, TupleTagList.of(INVALID)));
-    KvCoder<String, ParkingChange> coder = KvCoder.of(StringUtf8Coder.of(), new ParkingChange.Coder());
-    PCollection<OccupancyRow> rows = checked.get(VALID).setCoder(coder)
-        .apply("Carry into affected windows", ParDo.of(new CarryChanges(window, horizon)))
-        .setCoder(coder)
+    PCollection<OccupancyRow> rows = checked.get(VALID)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), new ParkingChange.Coder()))
+        .apply("Window reports", EventTimeWindows.fixed(window, allowedLateness))
+        .apply("Group reports by zone", GroupByKey.create())
+        .apply("Carry into affected windows", ParDo.of(new CarryReports(window, horizon)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(new ParkingChange.Coder())))
         .apply("Window", EventTimeWindows.fixed(window, allowedLateness))
         .apply("Group by zone", GroupByKey.create())
         .apply("Measure", ParDo.of(new OccupancyOfWindow(horizon)));

@@ -16,14 +16,16 @@ import org.apache.beam.sdk.values.KV;
 import org.joda.time.Duration;
 
 /**
- * The occupancy row of one zone and window from every report carried into it. Reports are
+ * The occupancy row of one zone and window from every report carried into it (lists of them, one
+ * per window they came from; a late pane carries a window's list again, with the late reports in
+ * it). Reports are
  * deduplicated by event id and sorted by (time, event id), so the row depends only on the set of
  * reports. A unit's state is known from a report until the next one or until the stale horizon
  * has passed. An arrival (departure) is a rise (fall) of a unit's occupied count against its
  * previous report while that was still known; a report after an unknown state is a snapshot, not
  * an arrival. A bay session's dwell is known when its start was such an arrival.
  */
-final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, OccupancyRow> {
+final class OccupancyOfWindow extends DoFn<KV<String, Iterable<List<ParkingChange>>>, OccupancyRow> {
   private static final Comparator<ParkingChange> ORDER =
       Comparator.comparingLong(ParkingChange::time).thenComparing(ParkingChange::eventId);
 
@@ -35,10 +37,11 @@ final class OccupancyOfWindow extends DoFn<KV<String, Iterable<ParkingChange>>, 
   }
 
   @ProcessElement
-  public void process(@Element KV<String, Iterable<ParkingChange>> zone, IntervalWindow window,
+  public void process(@Element KV<String, Iterable<List<ParkingChange>>> zone, IntervalWindow window,
       PaneInfo pane, OutputReceiver<OccupancyRow> out) {
-    OccupancyRow row = measure(zone.getKey(), window.start().getMillis(), window.end().getMillis(), zone.getValue(),
-        horizon);
+    List<ParkingChange> carried = new ArrayList<>();
+    zone.getValue().forEach(carried::addAll);
+    OccupancyRow row = measure(zone.getKey(), window.start().getMillis(), window.end().getMillis(), carried, horizon);
     if (row == null) {
       return; // nothing known about the zone in this window
     }

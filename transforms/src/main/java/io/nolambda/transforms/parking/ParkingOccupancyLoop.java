@@ -26,7 +26,7 @@ public final class ParkingOccupancyLoop {
       if (event.getPayload() instanceof ParkingEvent p && ParkingChanges.reason(p) == null) {
         ParkingChange change = ParkingChanges.change(p);
         Map<Long, List<ParkingChange>> zone = carried.computeIfAbsent(p.getZoneId(), z -> new HashMap<>());
-        EventTimeWindows.startsBefore(change.time(), size, reach) // as CarryChanges
+        EventTimeWindows.startsBefore(change.time(), size, reach) // as CarryReports
             .forEach(start -> zone.computeIfAbsent(start, s -> new ArrayList<>()).add(change));
       }
     }
