@@ -103,14 +103,6 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
     return new ReadCityEvents(bootstrap, topics, groupId, topic, maxDelay, idleTimeout, bound, dropRereads);
   }
 
-  /**
-   * Whether an unbounded read lets each record through only once by partition and offset
-   * ({@link DropRereadRecords}); by default as {@link KafkaOptions#getDropRereadRecords()} says.
-   */
-  public ReadCityEvents withDropRereadRecords(boolean drop) {
-    return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, bound, drop);
-  }
-
   /** A bounded read: from the group's committed offsets to the end offsets the topics have now. */
   public ReadCityEvents upToCurrentEnd() {
     return new ReadCityEvents(bootstrap, topics, groupId, registryTopic, maxDelay, idleTimeout, new Bound(true, null, null), dropRereads);
