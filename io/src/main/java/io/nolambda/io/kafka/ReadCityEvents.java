@@ -59,6 +59,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * its own bounded KafkaIO read of exactly the records it has in the slice, so a slice always ends.
  */
 public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   private final String bootstrap;
   private final List<String> topics;
   private final String groupId;
@@ -132,7 +134,10 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin input) {
     PCollection<KafkaRecord<byte[], byte[]>> records;
     if (bound.equals(Bound.UNBOUNDED)) {
-      records = input.apply("Read Kafka", baseRead().withTopics(topics).commitOffsetsInFinalize());
+      // the partitions are listed here, not by KafkaIO when the runner splits the source: on Flink
+      // that listing takes seconds, and a source subtask that registers meanwhile and gets no split
+      // is never told so, emits no watermark and stalls every window (Beam 2.62 enumerator race)
+      records = input.apply("Read Kafka", baseRead().withTopicPartitions(partitions()).commitOffsetsInFinalize());
       if (dropRereads) {
         records = records.apply("Drop records read twice", new DropRereadRecords());
       }
@@ -174,29 +179,15 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
 
   /** Records to read per partition (only partitions with something to read). */
   Map<TopicPartition, Long> plan() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Duration timeout = Duration.ofSeconds(30);
     Map<TopicPartition, Long> available = new LinkedHashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : topics) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-        if (infos == null || infos.isEmpty()) {
-          throw new IllegalArgumentException("topic " + topic + " does not exist at " + bootstrap);
-        }
-        infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
-            .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).forEach(partitions::add);
-      }
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = partitions(consumer);
       if (bound.endOffsets() != null) {
         partitions.retainAll(bound.endOffsets().keySet());
       }
-      Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, timeout);
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions), timeout);
-      Map<TopicPartition, Long> end = bound.endOffsets() != null ? bound.endOffsets() : consumer.endOffsets(partitions, timeout);
+      Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
+      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions), TIMEOUT);
+      Map<TopicPartition, Long> end = bound.endOffsets() != null ? bound.endOffsets() : consumer.endOffsets(partitions, TIMEOUT);
       for (TopicPartition tp : partitions) {
         OffsetAndMetadata c = committed.get(tp);
         long start = Math.max(beginning.get(tp), c == null ? 0 : c.offset());
@@ -211,6 +202,35 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
       }
     });
     return nonEmpty;
+  }
+
+  /** The partitions of the topics, by topic and partition number. */
+  private List<TopicPartition> partitions() {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      return partitions(consumer);
+    }
+  }
+
+  private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topics) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+      if (infos == null || infos.isEmpty()) {
+        throw new IllegalArgumentException("topic " + topic + " does not exist at " + bootstrap);
+      }
+      infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
+          .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).forEach(partitions::add);
+    }
+    return partitions;
+  }
+
+  /** A consumer of the group that commits nothing by itself. */
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   /** Shares n over the partitions in proportion to what each has, never more than it has. */

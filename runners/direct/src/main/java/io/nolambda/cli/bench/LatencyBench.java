@@ -65,11 +65,9 @@ public final class LatencyBench {
       admin.createEventTopics(PREFIX, 1, TopicAdmin.RETAIN_FOREVER);
     }
     Path log = workDir.resolve("latency-" + runner.label() + ".log");
-    // no checkpoint, no restore, nothing read twice; and with a one-partition topic on two Flink
-    // source subtasks the per-partition step stalled the job (no row in 300 s; README, restart)
     Process job = runner.start(home, List.of("--pipeline=trends", "--mode=streaming", "--source=kafka",
         "--topicPrefix=" + PREFIX, "--kafkaGroupId=" + PREFIX + "group", "--kafkaBootstrap=" + services.kafkaBootstrap(),
-        "--maxEventDelaySeconds=0", "--dropRereadRecords=false", "--archiveEvents=false", "--trendWindowSeconds=" + WINDOW_SECONDS,
+        "--maxEventDelaySeconds=0", "--archiveEvents=false", "--trendWindowSeconds=" + WINDOW_SECONDS,
         "--cassandraHosts=" + services.cassandraHost(), "--cassandraPort=" + services.cassandraPort(),
         "--cassandraLocalDc=" + services.localDatacenter(), "--cassandraKeyspace=" + KEYSPACE,
         "--cassandraUsername=" + services.credentials().username(),

@@ -66,21 +66,18 @@ class FlinkKillAndRestoreTest {
     List<String> killedAt = new ArrayList<>();
     PipelineProcess job = PipelineProcess.start(liveArgs(services, checkpoints, null), log);
     try (Cluster cluster = cluster(services); Session session = cluster.connect()) {
-      // 1: as soon as a checkpoint exists, before the windows had time to close
-      awaitCheckpointAfter(checkpoints, null, job, () -> true);
-      Restarted restarted = killAndRestore(job, services, checkpoints, dir, log);
-      job = restarted.job();
-      killedAt.add(restarted.from().getFileName() + " (first checkpoint), " + rows(session).size() + " rows");
-      // 2: once rows are being written, from a later checkpoint
-      awaitCheckpointAfter(checkpoints, restarted.from(), job, () -> rows(session).size() > 10);
-      restarted = killAndRestore(job, services, checkpoints, dir, log);
-      job = restarted.job();
-      killedAt.add(restarted.from().getFileName() + " (mid-run), " + rows(session).size() + " rows");
-      // 3: after every event was produced, from a later checkpoint again
-      awaitCheckpointAfter(checkpoints, restarted.from(), job, producing::isDone);
-      restarted = killAndRestore(job, services, checkpoints, dir, log);
-      job = restarted.job();
-      killedAt.add(restarted.from().getFileName() + " (all produced), " + rows(session).size() + " rows");
+      List<KillPoint> killPoints = List.of(
+          new KillPoint("first checkpoint", () -> true), // before the windows had time to close
+          new KillPoint("mid-run", () -> rows(session).size() > 10), // once rows are being written
+          new KillPoint("all produced", producing::isDone));
+      Path restoredFrom = null;
+      for (KillPoint point : killPoints) { // each time from a checkpoint newer than the last restore's
+        awaitCheckpointAfter(checkpoints, restoredFrom, job, point.ready());
+        Restarted restarted = killAndRestore(job, services, checkpoints, dir, log);
+        job = restarted.job();
+        restoredFrom = restarted.from();
+        killedAt.add(restoredFrom.getFileName() + " (" + point.label() + "), " + rows(session).size() + " rows");
+      }
       producing.join();
       try (CityEventProducer producer = new CityEventProducer(services.kafkaBootstrap(), PREFIX)) {
         Sentinels.closing(events, PipelineCatalog.PARKING.kinds(), cutoff, EVENT_DELAY_SECONDS * 1000L).forEach(producer::send);
@@ -126,6 +123,9 @@ class FlinkKillAndRestoreTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** When to kill: once {@code ready} holds and a newer checkpoint completed. */
+  private record KillPoint(String label, BooleanSupplier ready) {}
 
   /** A job started again, and the checkpoint it was restored from. */
   private record Restarted(PipelineProcess job, Path from) {}

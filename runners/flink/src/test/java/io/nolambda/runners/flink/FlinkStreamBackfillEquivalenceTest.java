@@ -9,8 +9,9 @@ class FlinkStreamBackfillEquivalenceTest extends StreamBackfillContract {
 
   @Override
   protected StreamBackfillEquivalence onRunner(StreamBackfillEquivalence harness) {
-    // an unbounded job never finishes: detached, so the harness can watch and then cancel it
-    return harness.withRunner(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"),
+    // an unbounded job never finishes: detached, so the harness can watch and then cancel it; three
+    // source subtasks for the two partitions of each topic, so that one has no split (README, restart)
+    return harness.withRunner(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=3"),
         List.of("--attachedMode=false"));
   }
 
