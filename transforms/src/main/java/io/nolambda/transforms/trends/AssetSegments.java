@@ -12,12 +12,12 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Picks the asset events out of the city stream and keys each by (segment, asset) once per segment
- * it belongs to: {@code all}, {@code os:<os>} and {@code region:<region>}; the value is the event
- * id for distinct counting. Other kinds are not this metric's input and pass silently; an asset
+ * Picks the asset events out of the city stream and keys each by its asset, with its event id (for
+ * distinct counting) and the segments it belongs to: {@code all}, {@code os:<os>} and
+ * {@code region:<region>}. Other kinds are not this metric's input and pass silently; an asset
  * event without asset, os or region goes to the dead letters.
  */
-final class AssetSegments extends DoFn<CityEvent, KV<KV<String, String>, String>> {
+final class AssetSegments extends DoFn<CityEvent, KV<String, KV<String, List<String>>>> {
   static final String ALL = "all";
 
   private final TupleTag<InvalidEvent> invalidTag;
@@ -42,9 +42,7 @@ final class AssetSegments extends DoFn<CityEvent, KV<KV<String, String>, String>
       return;
     }
     valid.inc();
-    for (String segment : segments(asset)) {
-      out.get(DetectTrends.KEYED).output(KV.of(KV.of(segment, asset.getAssetId()), asset.getEventId()));
-    }
+    out.get(DetectTrends.KEYED).output(KV.of(asset.getAssetId(), KV.of(asset.getEventId(), segments(asset))));
   }
 
   /** Why the event cannot be counted, or null when it can. */

@@ -1,9 +1,9 @@
 package io.nolambda.transforms.trends;
 
 import io.nolambda.events.CityEvent;
-import io.nolambda.transforms.CountDistinctIds;
 import io.nolambda.transforms.EventTimeWindows;
 import io.nolambda.transforms.InvalidEvent;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -25,7 +25,7 @@ import org.joda.time.Duration;
  * and event-time window, the top K assets by z-score of their count against their own baseline.
  *
  * <p>Order-insensitive without timers (DESIGN.md 5, 6): distinct event counts per (segment, asset,
- * window) by Combine, gathered into one map per (segment, window); each map is carried into the N
+ * window) by one Combine per asset and window, gathered into one map per (segment, window); each map is carried into the N
  * following windows; the carried maps of each (segment, window) are grouped and folded into every
  * asset's history, from which the assets are scored and the top K ranked. The keys after the first
  * Combine are (segment, window start), one window per key (see {@link KeyBySegmentWindow}).
@@ -47,7 +47,7 @@ import org.joda.time.Duration;
 public final class DetectTrends extends PTransform<PCollection<CityEvent>, PCollectionTuple> {
   public static final TupleTag<TrendingRow> TRENDING = new TupleTag<>() {};
   public static final TupleTag<InvalidEvent> INVALID = new TupleTag<>() {};
-  static final TupleTag<KV<KV<String, String>, String>> KEYED = new TupleTag<>() {};
+  static final TupleTag<KV<String, KV<String, List<String>>>> KEYED = new TupleTag<>() {};
 
   private final Duration window;
   private final int history;
@@ -119,8 +119,8 @@ public final class DetectTrends extends PTransform<PCollection<CityEvent>, PColl
         ParDo.of(new AssetSegments(INVALID)).withOutputTags(KEYED, TupleTagList.of(INVALID)));
 
     PCollection<TrendingRow> trending = keyed.get(KEYED)
-        .apply("Window", EventTimeWindows.<KV<KV<String, String>, String>>fixed(window, allowedLateness))
-        .apply("Count", Combine.perKey(new CountDistinctIds()))
+        .apply("Window", EventTimeWindows.<KV<String, KV<String, List<String>>>>fixed(window, allowedLateness))
+        .apply("Count", Combine.perKey(new CountPerSegment()))
         .apply("Key by segment and window", ParDo.of(new KeyBySegmentWindow()))
         .apply("Gather segment counts", Combine.perKey(new SegmentCounts()))
         .apply("Carry into next windows", ParDo.of(new CarryCounts(window, history)))

@@ -33,23 +33,22 @@ public final class TrendsLoop {
         }
       }
     }
-    Map<Key, Map<Long, CountHistory>> histories = new HashMap<>();
-    ids.forEach((key, windows) -> {
-      Map<Long, CountHistory> byTarget = histories.computeIfAbsent(key, k -> new HashMap<>());
+    Map<String, Map<Long, List<TrendingRow>>> candidates = new HashMap<>();
+    ids.forEach((key, windows) -> { // one key's histories at a time: all at once took gigabytes at 2M events
+      Map<Long, CountHistory> byTarget = new HashMap<>();
       windows.forEach((start, set) -> {
         for (int offset = 0; offset <= history; offset++) { // carried into the window and the N after it
           byTarget.computeIfAbsent(start + offset * size, t -> new CountHistory(history)).add(offset, set.size());
         }
       });
+      byTarget.forEach((start, h) -> {
+        TrendingRow row = ScoreAssets.score(key.segment(), key.asset(), start, start + size, h, minSupport);
+        if (row != null) {
+          candidates.computeIfAbsent(key.segment(), s -> new HashMap<>())
+              .computeIfAbsent(start, s -> new ArrayList<>()).add(row);
+        }
+      });
     });
-    Map<String, Map<Long, List<TrendingRow>>> candidates = new HashMap<>();
-    histories.forEach((key, byTarget) -> byTarget.forEach((start, h) -> {
-      TrendingRow row = ScoreAssets.score(key.segment(), key.asset(), start, start + size, h, minSupport);
-      if (row != null) {
-        candidates.computeIfAbsent(key.segment(), s -> new HashMap<>())
-            .computeIfAbsent(start, s -> new ArrayList<>()).add(row);
-      }
-    }));
     List<TrendingRow> rows = new ArrayList<>();
     candidates.values().forEach(windows -> windows.values().forEach(c -> rows.addAll(TopTrending.top(c, topK))));
     return rows;
