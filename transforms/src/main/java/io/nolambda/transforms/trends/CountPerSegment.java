@@ -20,7 +20,8 @@ import org.apache.beam.sdk.values.KV;
  * gives the same numbers. One combine per asset rather than per (segment, asset) sorts and
  * shuffles each event once instead of once per segment.
  */
-final class CountPerSegment extends Combine.CombineFn<KV<String, List<String>>, Map<String, Set<String>>, Map<String, Long>> {
+final class CountPerSegment
+    extends Combine.CombineFn<KV<String, List<String>>, Map<String, Set<String>>, Map<String, Long>> {
   @Override
   public Map<String, Set<String>> createAccumulator() {
     return new HashMap<>();

@@ -25,10 +25,11 @@ import org.joda.time.Duration;
  * and event-time window, the top K assets by z-score of their count against their own baseline.
  *
  * <p>Order-insensitive without timers (DESIGN.md 5, 6): distinct event counts per (segment, asset,
- * window) by one Combine per asset and window, gathered into one map per (segment, window); each map is carried into the N
- * following windows; the carried maps of each (segment, window) are grouped and folded into every
- * asset's history, from which the assets are scored and the top K ranked. The keys after the first
- * Combine are (segment, window start), one window per key (see {@link KeyBySegmentWindow}).
+ * window) by one Combine per asset and window ({@link CountPerSegment}), gathered into one map per
+ * (segment, window); each map is carried into the N following windows; the carried maps of each
+ * (segment, window) are grouped and folded into every asset's history, from which the assets are
+ * scored and the top K ranked. The keys after the first Combine are (segment, window start), one
+ * window per key (see {@link KeyBySegmentWindow}).
  * "Collect history" is a GroupByKey and then a fold of each group rather than a Combine.perKey on
  * purpose: Spark's batch runner runs a Combine.perKey as combineByKey, which keeps the accumulators
  * of all keys of a partition in memory at once (61 x ~500 counts per key: out of a 4 GB heap at 2M
