@@ -1,40 +1,27 @@
 package io.nolambda.pipelines.eventcounts;
 
-import com.datastax.driver.mapping.annotations.ClusteringColumn;
-import com.datastax.driver.mapping.annotations.Column;
-import com.datastax.driver.mapping.annotations.PartitionKey;
-import com.datastax.driver.mapping.annotations.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaBeanSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 
 /**
  * One serving row: how many distinct events of a kind fell in an event-time window. Keyed by
  * (kind, window_start), so a replay or a later pane overwrites the same row.
+ *
+ * <p>Immutable. The Beam schema field names are the table's snake_case column names.
  */
 @DefaultSchema(JavaBeanSchema.class)
-@Table(name = EventCount.TABLE)
 public class EventCount implements Serializable {
-  public static final String TABLE = "event_counts";
-  public static final String DDL =
-      "CREATE TABLE IF NOT EXISTS " + TABLE + " (kind text, window_start bigint, window_end bigint,"
-          + " events bigint, PRIMARY KEY ((kind), window_start)) WITH CLUSTERING ORDER BY (window_start DESC)";
+  private final String kind;
+  private final long windowStart;
+  private final long windowEnd;
+  private final long events;
 
-  @PartitionKey private String kind;
-
-  @ClusteringColumn
-  @Column(name = "window_start")
-  private long windowStart;
-
-  @Column(name = "window_end")
-  private long windowEnd;
-
-  private long events;
-
-  /** For the driver's mapper and Beam's schema inference. */
-  public EventCount() {}
-
+  /** Beam builds rows through this constructor; the getters name the schema fields. */
+  @SchemaCreate
   public EventCount(String kind, long windowStart, long windowEnd, long events) {
     this.kind = kind;
     this.windowStart = windowStart;
@@ -42,36 +29,24 @@ public class EventCount implements Serializable {
     this.events = events;
   }
 
+  @SchemaFieldName("kind")
   public String getKind() {
     return kind;
   }
 
-  public void setKind(String kind) {
-    this.kind = kind;
-  }
-
+  @SchemaFieldName("window_start")
   public long getWindowStart() {
     return windowStart;
   }
 
-  public void setWindowStart(long windowStart) {
-    this.windowStart = windowStart;
-  }
-
+  @SchemaFieldName("window_end")
   public long getWindowEnd() {
     return windowEnd;
   }
 
-  public void setWindowEnd(long windowEnd) {
-    this.windowEnd = windowEnd;
-  }
-
+  @SchemaFieldName("events")
   public long getEvents() {
     return events;
-  }
-
-  public void setEvents(long events) {
-    this.events = events;
   }
 
   @Override

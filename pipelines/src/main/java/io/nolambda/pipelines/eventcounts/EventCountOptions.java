@@ -1,12 +1,11 @@
 package io.nolambda.pipelines.eventcounts;
 
-import io.nolambda.io.cassandra.CassandraOptions;
-import io.nolambda.pipelines.sources.SourceOptions;
+import io.nolambda.pipelines.sources.WriteServingOutputs;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /** Options of the event-count pipeline, the smallest end-to-end job (runner proof and demo). */
-public interface EventCountOptions extends SourceOptions, CassandraOptions {
+public interface EventCountOptions extends WriteServingOutputs.Options {
   @Description("Event-time window size in seconds")
   @Default.Long(60)
   long getWindowSeconds();

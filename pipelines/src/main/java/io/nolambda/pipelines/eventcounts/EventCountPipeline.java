@@ -1,34 +1,35 @@
 package io.nolambda.pipelines.eventcounts;
 
-import io.nolambda.io.cassandra.CassandraConnection;
-import io.nolambda.io.cassandra.ServingTables;
-import io.nolambda.io.cassandra.WriteToServingTable;
+import io.nolambda.io.cassandra.ServingTable;
 import io.nolambda.io.kafka.EventTopics;
 import io.nolambda.pipelines.sources.ReadEvents;
+import io.nolambda.pipelines.sources.WriteServingOutputs;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 
 /**
- * Counts distinct events per kind per minute and upserts the counts into Cassandra. The same
- * code runs live from Kafka or over files; only {@code --source} changes.
+ * Counts distinct events per kind per minute and upserts the counts into the serving table
+ * {@code event_counts} (or writes them as JSON lines). The same code runs live from Kafka or over
+ * files; only {@code --source} changes.
  */
 public final class EventCountPipeline {
+  public static final ServingTable TABLE = ServingTable.of("event_counts",
+      WriteServingOutputs.schemaOf(EventCount.class), List.of("kind"), List.of("window_start")).withNewestFirst();
+
   private EventCountPipeline() {}
 
-  /** Creates the serving table, then builds the pipeline. */
   public static Pipeline create(EventCountOptions options) {
-    ServingTables.create(CassandraConnection.fromOptions(options), options.getCassandraKeyspace(),
-        options.getCassandraReplicationFactor(), List.of(EventCount.DDL));
     Pipeline pipeline = Pipeline.create(options);
-    pipeline
+    PCollection<EventCount> counts = pipeline
         .apply("Read events", ReadEvents.of(options, EventTopics.kinds()))
         .apply("Count by kind",
             CountEventsByKind.create()
                 .withWindow(Duration.standardSeconds(options.getWindowSeconds()))
-                .withAllowedLateness(Duration.standardSeconds(options.getAllowedLatenessSeconds())))
-        .apply("Write counts", WriteToServingTable.of(EventCount.class, options));
+                .withAllowedLateness(Duration.standardSeconds(options.getAllowedLatenessSeconds())));
+    WriteServingOutputs.writeRows(counts, TABLE, options);
     return pipeline;
   }
 

@@ -17,7 +17,8 @@ public final class EventCountTable {
   public static List<EventCount> readAll(CassandraConnection connection, String keyspace) {
     List<EventCount> rows = new ArrayList<>();
     try (Cluster cluster = connection.cluster(); Session session = cluster.connect(ServingTables.checkIdentifier(keyspace))) {
-      for (Row row : session.execute("SELECT kind, window_start, window_end, events FROM " + EventCount.TABLE)) {
+      String select = "SELECT kind, window_start, window_end, events FROM " + EventCountPipeline.TABLE.name();
+      for (Row row : session.execute(select)) {
         rows.add(new EventCount(row.getString("kind"), row.getLong("window_start"),
             row.getLong("window_end"), row.getLong("events")));
       }

@@ -74,7 +74,7 @@ final class BenchCommand {
         description = "runners to measure; default ${DEFAULT-VALUE}")
     List<String> runners;
 
-    @Option(names = "--pipelines", split = ",", defaultValue = "trends,parking,transit",
+    @Option(names = "--pipelines", split = ",", defaultValue = "eventcounts,trends,parking,transit",
         description = "pipelines to measure; default ${DEFAULT-VALUE}")
     List<String> pipelines;
 

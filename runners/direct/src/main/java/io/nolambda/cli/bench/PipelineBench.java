@@ -3,6 +3,9 @@ package io.nolambda.cli.bench;
 import io.nolambda.events.CityEvent;
 import io.nolambda.events.EventJson;
 import io.nolambda.gtfs.GtfsFeed;
+import io.nolambda.pipelines.eventcounts.EventCountLoop;
+import io.nolambda.pipelines.eventcounts.EventCountOptions;
+import io.nolambda.pipelines.eventcounts.EventCountPipeline;
 import io.nolambda.pipelines.parking.ParkingOptions;
 import io.nolambda.pipelines.parking.ParkingPipeline;
 import io.nolambda.pipelines.transit.TransitOptions;
@@ -54,8 +57,12 @@ public final class PipelineBench {
   public record Input(List<CityEvent> events, List<String> args,
       Function<List<CityEvent>, Map<String, Long>> loopRows) {}
 
-  /** Pipelines with a plain loop, at their default options (the loops are built from the same options as a run). */
+  /**
+   * Pipelines with a plain loop, at their default options (the loops are built from the same options
+   * as a run). eventcounts on the trends input is the floor: reading, parsing, one distinct count.
+   */
   public static final List<Benched> PIPELINES = List.of(
+      new Benched("eventcounts", PipelineBench::eventCountsInput),
       new Benched("trends", PipelineBench::trendsInput),
       new Benched("parking", PipelineBench::parkingInput),
       new Benched("transit", PipelineBench::transitInput));
@@ -154,6 +161,12 @@ public final class PipelineBench {
   /** The trends run's input and loop, at the default options. */
   static Input trendsInput(long n, Path dir) {
     return oneTableInput(assetEvents(n), TrendsOptions.class, TrendsPipeline::loop, TrendsPipeline.TABLE.name());
+  }
+
+  /** The trends input counted by the smallest pipeline: distinct events per kind and minute. */
+  static Input eventCountsInput(long n, Path dir) {
+    return oneTableInput(assetEvents(n), EventCountOptions.class,
+        o -> events -> EventCountLoop.count(events, o.getWindowSeconds() * 1000), EventCountPipeline.TABLE.name());
   }
 
   /** The parking run's input and loop, at the default options. */

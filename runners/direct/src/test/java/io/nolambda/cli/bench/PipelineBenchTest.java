@@ -28,7 +28,8 @@ class PipelineBenchTest {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0)).isEqualTo("pipeline,runner,mode,events,seconds,events_per_s,ratio_to_loop");
     List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",")).toList();
-    assertThat(rows.stream().map(f -> f[0] + "/" + f[1] + "/" + f[2])).containsExactly("trends/loop/in-memory",
+    assertThat(rows.stream().map(f -> f[0] + "/" + f[1] + "/" + f[2])).containsExactly("eventcounts/loop/in-memory",
+        "eventcounts/direct/reprocess", "trends/loop/in-memory",
         "trends/direct/reprocess", "parking/loop/in-memory", "parking/direct/reprocess", "transit/loop/in-memory",
         "transit/direct/reprocess");
     assertThat(rows).allSatisfy(f -> {
