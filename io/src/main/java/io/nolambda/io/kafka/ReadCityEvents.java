@@ -180,7 +180,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
   /** Records to read per partition (only partitions with something to read). */
   Map<TopicPartition, Long> plan() {
     Map<TopicPartition, Long> available = new LinkedHashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, groupId)) {
       List<TopicPartition> partitions = partitions(consumer);
       if (bound.endOffsets() != null) {
         partitions.retainAll(bound.endOffsets().keySet());
@@ -206,7 +206,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
 
   /** The partitions of the topics, by topic and partition number. */
   private List<TopicPartition> partitions() {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, groupId)) {
       return partitions(consumer);
     }
   }
@@ -225,7 +225,7 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** A consumer of the group that commits nothing by itself. */
-  private KafkaConsumer<byte[], byte[]> consumer() {
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String groupId) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -276,18 +276,14 @@ public final class ReadCityEvents extends PTransform<PBegin, PCollectionTuple> {
 
     @Setup
     public void setup() {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      consumer = consumer(bootstrap, groupId);
     }
 
     @ProcessElement
     public void process(@Element KV<String, Long> last) {
       int colon = last.getKey().lastIndexOf(':');
       TopicPartition tp = new TopicPartition(last.getKey().substring(0, colon), Integer.parseInt(last.getKey().substring(colon + 1)));
-      consumer.commitSync(Map.of(tp, new OffsetAndMetadata(last.getValue() + 1)), Duration.ofSeconds(30));
+      consumer.commitSync(Map.of(tp, new OffsetAndMetadata(last.getValue() + 1)), TIMEOUT);
     }
 
     @Teardown
