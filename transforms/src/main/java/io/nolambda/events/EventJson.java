@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -21,9 +21,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<String, Schema> KINDS =
+  /** Each kind's schema and field readers, worked out once: decoding a line walks no schema. */
+  private static final Map<String, Kind> KINDS =
       CityEvent.getClassSchema().getField("payload").schema().getTypes().stream()
-          .collect(Collectors.toUnmodifiableMap(Schema::getName, Function.identity()));
+          .collect(Collectors.toUnmodifiableMap(Schema::getName, Kind::of));
 
   private EventJson() {}
 
@@ -54,21 +55,74 @@ public final class EventJson {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    String kind = node.path("kind").asText(null);
-    Schema schema = kind == null ? null : KINDS.get(kind);
-    if (schema == null) {
-      throw new IllegalArgumentException("unknown kind '" + kind + "', expected one of " + KINDS.keySet());
+    String name = node.path("kind").asText(null);
+    Kind kind = name == null ? null : KINDS.get(name);
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown kind '" + name + "', expected one of " + KINDS.keySet());
     }
-    SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, schema);
-    for (Schema.Field field : schema.getFields()) {
+    SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, kind.schema());
+    for (FieldReader reader : kind.fields()) {
+      Schema.Field field = reader.field();
       JsonNode value = node.get(field.name());
       if (value == null && field.hasDefaultValue()) {
         record.put(field.pos(), SpecificData.get().getDefaultValue(field));
       } else {
-        record.put(field.pos(), fromJson(value, field.schema(), field.name()));
+        record.put(field.pos(), reader.read(value));
       }
     }
     return CityEvents.of(record);
+  }
+
+  /** A kind's schema and a reader per field, in field order. */
+  private record Kind(Schema schema, List<FieldReader> fields) {
+    static Kind of(Schema schema) {
+      return new Kind(schema, schema.getFields().stream().map(FieldReader::of).toList());
+    }
+  }
+
+  /** One field: the type its JSON value must have (a nullable union's other branch) and whether null is allowed. */
+  private record FieldReader(Schema.Field field, Schema type, boolean nullable) {
+    static FieldReader of(Schema.Field field) {
+      Schema schema = field.schema();
+      if (schema.getType() != Schema.Type.UNION) {
+        return new FieldReader(field, schema, false);
+      }
+      boolean nullable = schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+      Schema nonNull = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+      return new FieldReader(field, nonNull, nullable);
+    }
+
+    Object read(JsonNode value) {
+      String name = field.name();
+      if (value == null || value.isNull()) {
+        if (nullable) {
+          return null;
+        }
+        throw new IllegalArgumentException("field '" + name + "' is required");
+      }
+      switch (type.getType()) {
+        case STRING:
+          require(value.isTextual(), name, "a string", value);
+          return value.asText();
+        case LONG:
+          require(value.canConvertToLong() && value.isIntegralNumber(), name, "an integer", value);
+          return value.asLong();
+        case INT:
+          require(value.canConvertToInt() && value.isIntegralNumber(), name, "a 32-bit integer", value);
+          return value.asInt();
+        case DOUBLE:
+          require(value.isNumber(), name, "a number", value);
+          return value.asDouble();
+        case BOOLEAN:
+          require(value.isBoolean(), name, "true or false", value);
+          return value.asBoolean();
+        case ENUM:
+          require(value.isTextual() && type.hasEnumSymbol(value.asText()), name, "one of " + type.getEnumSymbols(), value);
+          return SpecificData.get().createEnum(value.asText(), type);
+        default:
+          throw new IllegalStateException("field '" + name + "' has unsupported type " + type.getType());
+      }
+    }
   }
 
   private static JsonNode toJson(Object value) {
@@ -79,45 +133,6 @@ public final class EventJson {
       return JsonNodeFactory.instance.textNode(symbol.name());
     }
     return MAPPER.valueToTree(value instanceof CharSequence cs ? cs.toString() : value);
-  }
-
-  private static Object fromJson(JsonNode value, Schema schema, String name) {
-    if (schema.getType() == Schema.Type.UNION) {
-      if (value == null || value.isNull()) {
-        if (schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL)) {
-          return null;
-        }
-        throw new IllegalArgumentException("field '" + name + "' is required");
-      }
-      Schema nonNull =
-          schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-      return fromJson(value, nonNull, name);
-    }
-    if (value == null || value.isNull()) {
-      throw new IllegalArgumentException("field '" + name + "' is required");
-    }
-    switch (schema.getType()) {
-      case STRING:
-        require(value.isTextual(), name, "a string", value);
-        return value.asText();
-      case LONG:
-        require(value.canConvertToLong() && value.isIntegralNumber(), name, "an integer", value);
-        return value.asLong();
-      case INT:
-        require(value.canConvertToInt() && value.isIntegralNumber(), name, "a 32-bit integer", value);
-        return value.asInt();
-      case DOUBLE:
-        require(value.isNumber(), name, "a number", value);
-        return value.asDouble();
-      case BOOLEAN:
-        require(value.isBoolean(), name, "true or false", value);
-        return value.asBoolean();
-      case ENUM:
-        require(value.isTextual() && schema.hasEnumSymbol(value.asText()), name, "one of " + schema.getEnumSymbols(), value);
-        return SpecificData.get().createEnum(value.asText(), schema);
-      default:
-        throw new IllegalStateException("field '" + name + "' has unsupported type " + schema.getType());
-    }
   }
 
   private static void require(boolean ok, String name, String expected, JsonNode actual) {
